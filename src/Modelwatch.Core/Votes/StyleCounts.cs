@@ -13,4 +13,15 @@ public readonly record struct StyleCounts(
     int ListsA,
     int ListsB,
     int BoldA,
-    int BoldB);
+    int BoldB)
+{
+    /// <summary>
+    /// Stands in the style column for a vote without style metadata. All counters are −1, so it cannot be
+    /// mistaken for two real (if empty) answers, whose counters are all zero.
+    /// </summary>
+    public static StyleCounts Unknown { get; } = new(-1, -1, -1, -1, -1, -1, -1, -1);
+
+    /// <summary>True when every counter is a count (≥ 0); false for <see cref="Unknown"/> and any negative counter.</summary>
+    public bool IsKnown =>
+        (TokensA | TokensB | HeadersA | HeadersB | ListsA | ListsB | BoldA | BoldB) >= 0;
+}

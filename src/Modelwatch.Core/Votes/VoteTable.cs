@@ -118,7 +118,7 @@ public sealed class VoteTable
 
     public bool HasStyle => _style is not null;
 
-    /// <summary>Style counters per vote (all zero where unknown); empty without style metadata.</summary>
+    /// <summary>Style counters per vote (<see cref="StyleCounts.Unknown"/> where unknown); empty without style metadata.</summary>
     public ReadOnlySpan<StyleCounts> Style => _style.AsSpan(0, _style is null ? 0 : Count);
 
     /// <summary>The bit of a tag name, or -1 when no vote carries it.</summary>

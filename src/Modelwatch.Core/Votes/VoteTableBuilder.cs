@@ -21,7 +21,7 @@ public sealed class VoteTableBuilder
     private readonly Column<short> _turn = new(0);
     private readonly Column<sbyte> _dedupSampled = new(-1);
     private readonly Column<ulong> _tags = new(0);
-    private readonly Column<StyleCounts> _style = new(default);
+    private readonly Column<StyleCounts> _style = new(StyleCounts.Unknown);
     private bool _built;
 
     public VoteTableBuilder(int initialCapacity = 1024)
