@@ -15,6 +15,9 @@ internal static class BinomialSampler
         0.01387612882307075, 0.01189670994589177, 0.01041126526197209, 0.009255462182712733, 0.008330563433362871,
     ];
 
+    /// <summary>1/x for the inversion recurrence: a division is the dearest step of the loop.</summary>
+    private static readonly double[] Reciprocals = BuildReciprocals();
+
     /// <summary>One draw from Binomial(<paramref name="n"/>, <paramref name="p"/>).</summary>
     public static long Sample(Xoshiro256StarStar rng, long n, double p)
     {
@@ -63,7 +66,8 @@ internal static class BinomialSampler
         {
             u -= probability;
             x++;
-            probability *= (a / x) - s; // P(X = x) / P(X = x − 1)
+            // P(X = x) / P(X = x − 1) = (n + 1)s/x − s; the mean is below 11, so x almost never leaves the table.
+            probability *= (a * (x < Reciprocals.Length ? Reciprocals[x] : 1.0 / x)) - s;
             if (x >= n || probability <= 0)
             {
                 // Only rounding of the cumulative sum can get here; the remaining mass is below 1e-15.
@@ -76,18 +80,18 @@ internal static class BinomialSampler
 
     private static long Btrd(Xoshiro256StarStar rng, long n, double p)
     {
+        // Step 0: constants of the hat (Hörmann's Table 1). Only those of the fast path are computed up front.
         var q = 1 - p;
         var npq = n * p * q;
         var spq = Math.Sqrt(npq);
         var b = 1.15 + (2.53 * spq);
         var a = -0.0873 + (0.0248 * b) + (0.01 * p);
         var c = (n * p) + 0.5;
-        var alpha = (2.83 + (5.1 / b)) * spq;
         var vr = 0.92 - (4.2 / b);
+        var inverseVr = 1.0 / vr;
         var urvr = 0.86 * vr;
-        var m = Math.Floor((n + 1) * p);
-        var r = p / q;
-        var nr = (n + 1) * r;
+        double alpha = 0, m = 0, r = 0, nr = 0;
+        var slowConstants = false;
 
         while (true)
         {
@@ -96,8 +100,17 @@ internal static class BinomialSampler
             double u;
             if (v <= urvr)
             {
-                u = (v / vr) - 0.43;
+                u = (v * inverseVr) - 0.43;
                 return (long)Math.Floor((((2 * a) / (0.5 - Math.Abs(u))) + b) * u + c);
+            }
+
+            if (!slowConstants)
+            {
+                alpha = (2.83 + (5.1 / b)) * spq;
+                m = Math.Floor((n + 1) * p);
+                r = p / q;
+                nr = (n + 1) * r;
+                slowConstants = true;
             }
 
             // Step 2: a point of the hat outside the box.
@@ -107,7 +120,7 @@ internal static class BinomialSampler
             }
             else
             {
-                u = (v / vr) - 0.93;
+                u = (v * inverseVr) - 0.93;
                 u = (u < 0 ? -0.5 : 0.5) - u;
                 v = rng.NextDouble() * vr;
             }
@@ -124,24 +137,20 @@ internal static class BinomialSampler
             var km = Math.Abs(k - m);
             if (km <= 15)
             {
-                // Step 3.1: f(k)/f(m) by the recursion f(i)/f(i−1) = (n + 1)r/i − r.
-                var f = 1.0;
-                if (m < k)
+                // Step 3.1: f(k)/f(m) by the recursion f(i)/f(i−1) = (n + 1)r/i − r = (nr − r·i)/i, with the
+                // numerators and denominators multiplied separately (at most 15 factors of size ~m: no overflow)
+                // so that no division is needed.
+                double numerator = 1, denominator = 1;
+                var (from, to) = m < k ? (m, k) : (k, m);
+                for (var i = from + 1; i <= to; i++)
                 {
-                    for (var i = m + 1; i <= k; i++)
-                    {
-                        f *= (nr / i) - r;
-                    }
-                }
-                else if (m > k)
-                {
-                    for (var i = k + 1; i <= m; i++)
-                    {
-                        v *= (nr / i) - r;
-                    }
+                    numerator *= nr - (r * i);
+                    denominator *= i;
                 }
 
-                if (v <= f)
+                // m < k: accept when v ≤ f(k)/f(m); m > k: accept when v · f(m)/f(k) ≤ 1.
+                var accept = m < k ? v * denominator <= numerator : v * numerator <= denominator;
+                if (accept)
                 {
                     return (long)k;
                 }
@@ -174,5 +183,16 @@ internal static class BinomialSampler
                 return (long)k;
             }
         }
+    }
+
+    private static double[] BuildReciprocals()
+    {
+        var table = new double[64];
+        for (var i = 1; i < table.Length; i++)
+        {
+            table[i] = 1.0 / i;
+        }
+
+        return table;
     }
 }

@@ -76,7 +76,7 @@ public static class BootstrapIntervals
                 index.Aggregate(rowWeights, workspace.PairWeight, workspace.PairScore);
                 var strengths = samples.AsSpan(round * m, m);
                 start.CopyTo(strengths);
-                var result = workspace.Solver.Solve(index, workspace.PairWeight, workspace.PairScore, strengths, options.MaxIterations, options.Tolerance);
+                var result = workspace.Solver.Solve(index, workspace.PairWeight, workspace.PairScore, strengths, options.MaxIterations, options.Tolerance, withLogLikelihood: false);
                 if (result.ExitReason != FitExitReason.Converged)
                 {
                     Interlocked.Increment(ref unconverged);

@@ -15,6 +15,15 @@ internal sealed class NewtonSolver
     private const double ArmijoSlope = 1e-4;
     private const int MaxHalvings = 50;
 
+    /// <summary>
+    /// Steps that change no pair's strength difference by more than this need no loss evaluation. Along a step
+    /// the per-pair curvature p(1−p) changes by at most a factor e^|Δd| (its log-derivative is 1 − 2p), so with
+    /// |Δd| ≤ 1 the loss falls by at least (1 − (e − 2))·|gᵀδ| ≈ 0.28·|gᵀδ| for a Newton step δ — Armijo's
+    /// condition holds without checking, and the logarithm per pair is saved. Cold starts still take the checked
+    /// full step when it is longer.
+    /// </summary>
+    private const double SafeSpread = 1.0;
+
     private readonly int _m;
     private readonly double[] _trial;
     private readonly double[] _step;
@@ -38,7 +47,8 @@ internal sealed class NewtonSolver
 
     /// <summary>
     /// Fits strengths in place: <paramref name="strengths"/> holds the start on entry (centred here) and the
-    /// result on return.
+    /// result on return. The log-likelihood costs one more pass when <paramref name="withLogLikelihood"/> is set
+    /// and no step needed the loss; otherwise it is reported as NaN.
     /// </summary>
     public NewtonResult Solve(
         PairIndex index,
@@ -46,7 +56,8 @@ internal sealed class NewtonSolver
         ReadOnlySpan<double> pairScore,
         Span<double> strengths,
         int maxIterations,
-        double tolerance)
+        double tolerance,
+        bool withLogLikelihood = true)
     {
         var m = _m;
         var totalWeight = 0.0;
@@ -62,32 +73,37 @@ internal sealed class NewtonSolver
         }
 
         var scale = 1.0 / totalWeight;
-        var loss = Evaluate(index, pairWeight, pairScore, strengths, scale, _gradient, _hessian);
+        Evaluate(index, pairWeight, pairScore, strengths, scale, _gradient, _hessian, withLoss: false);
+        var loss = double.NaN; // the mean loss at `strengths`, when known
         var iterations = 0;
+        FitExitReason exit;
+        double gradientNorm;
         while (true)
         {
-            var gradientNorm = MaxAbs(_gradient);
+            gradientNorm = MaxAbs(_gradient);
             if (gradientNorm < tolerance)
             {
-                return new NewtonResult(iterations, FitExitReason.Converged, gradientNorm, -loss * totalWeight);
+                exit = FitExitReason.Converged;
+                break;
             }
 
             if (iterations >= maxIterations)
             {
-                return new NewtonResult(iterations, FitExitReason.MaxIterations, gradientNorm, -loss * totalWeight);
+                exit = FitExitReason.MaxIterations;
+                break;
             }
 
             if (!SolveNewtonSystem())
             {
-                return new NewtonResult(iterations, FitExitReason.Stalled, gradientNorm, -loss * totalWeight);
+                exit = FitExitReason.Stalled;
+                break;
             }
 
-            // Directional derivative along the step (negative: the Newton system is positive definite).
-            var slope = DenseCholesky.Dot(_gradient, _step);
-            var flat = -slope <= 1e-13 * Math.Max(1.0, Math.Abs(loss));
+            var slope = DenseCholesky.Dot(_gradient, _step); // negative: the Newton system is positive definite
+            var spread = Spread(_step);
             var t = 1.0;
             var accepted = false;
-            for (var halving = 0; halving <= MaxHalvings; halving++)
+            for (var halving = 0; halving <= MaxHalvings && !accepted; halving++, t *= 0.5)
             {
                 for (var i = 0; i < m; i++)
                 {
@@ -95,22 +111,34 @@ internal sealed class NewtonSolver
                 }
 
                 Centre(_trial);
-                var trialLoss = Evaluate(index, pairWeight, pairScore, _trial, scale, _trialGradient, _trialHessian);
-                // Where the predicted decrease is below rounding, the loss cannot tell good from bad; the full
-                // Newton step is then within its quadratic region and is taken as is.
-                if (flat || trialLoss <= loss + (ArmijoSlope * t * slope))
+                if (t * spread <= SafeSpread)
                 {
+                    // A provably safe step: no need for the loss (see SafeSpread).
+                    Evaluate(index, pairWeight, pairScore, _trial, scale, _trialGradient, _trialHessian, withLoss: false);
+                    loss = double.NaN;
                     accepted = true;
-                    loss = trialLoss;
-                    break;
+                    continue;
                 }
 
-                t *= 0.5;
+                if (double.IsNaN(loss))
+                {
+                    loss = Loss(index, pairWeight, pairScore, strengths, scale);
+                }
+
+                var trialLoss = Evaluate(index, pairWeight, pairScore, _trial, scale, _trialGradient, _trialHessian, withLoss: true);
+                // Where the predicted decrease is below rounding, the loss cannot tell good from bad.
+                var flat = -slope <= 1e-13 * Math.Max(1.0, Math.Abs(loss));
+                if (flat || trialLoss <= loss + (ArmijoSlope * t * slope))
+                {
+                    loss = trialLoss;
+                    accepted = true;
+                }
             }
 
             if (!accepted)
             {
-                return new NewtonResult(iterations, FitExitReason.Stalled, gradientNorm, -loss * totalWeight);
+                exit = FitExitReason.Stalled;
+                break;
             }
 
             _trial.CopyTo(strengths);
@@ -118,9 +146,37 @@ internal sealed class NewtonSolver
             (_hessian, _trialHessian) = (_trialHessian, _hessian);
             iterations++;
         }
+
+        if (withLogLikelihood && double.IsNaN(loss))
+        {
+            loss = Loss(index, pairWeight, pairScore, strengths, scale);
+        }
+
+        return new NewtonResult(iterations, exit, gradientNorm, -loss * totalWeight);
     }
 
-    /// <summary>Mean loss, gradient and Hessian at <paramref name="r"/> in one pass over the pairs.</summary>
+    /// <summary>The mean loss alone.</summary>
+    private static double Loss(PairIndex index, ReadOnlySpan<double> pairWeight, ReadOnlySpan<double> pairScore, ReadOnlySpan<double> r, double scale)
+    {
+        var pairA = index.PairA;
+        var pairB = index.PairB;
+        var loss = 0.0;
+        for (var k = 0; k < pairA.Length; k++)
+        {
+            var w = pairWeight[k];
+            if (w == 0)
+            {
+                continue;
+            }
+
+            var d = r[pairA[k]] - r[pairB[k]];
+            loss += (w * (Math.Max(d, 0) + Numerics.Log1P(Math.Exp(-Math.Abs(d))))) - (pairScore[k] * d);
+        }
+
+        return loss * scale;
+    }
+
+    /// <summary>Gradient, Hessian and (when asked; it costs a logarithm per pair) the mean loss, in one pass over the pairs.</summary>
     private double Evaluate(
         PairIndex index,
         ReadOnlySpan<double> pairWeight,
@@ -128,7 +184,8 @@ internal sealed class NewtonSolver
         ReadOnlySpan<double> r,
         double scale,
         double[] gradient,
-        double[] hessian)
+        double[] hessian,
+        bool withLoss)
     {
         var m = _m;
         Array.Clear(gradient);
@@ -150,9 +207,12 @@ internal sealed class NewtonSolver
             var e = Math.Exp(-Math.Abs(d));
             var inverse = 1.0 / (1.0 + e);
             var p = d >= 0 ? inverse : e * inverse; // sigmoid(d) without overflow
-            var softplus = Math.Max(d, 0) + Numerics.Log1P(e);
             var s = pairScore[k];
-            loss += (w * softplus) - (s * d);
+            if (withLoss)
+            {
+                loss += (w * (Math.Max(d, 0) + Numerics.Log1P(e))) - (s * d); // w·softplus(d) − s·d
+            }
+
             var g = (w * p) - s;
             gradient[a] += g;
             gradient[b] -= g;
@@ -253,6 +313,19 @@ internal sealed class NewtonSolver
         {
             r[i] -= mean;
         }
+    }
+
+    /// <summary>max δ − min δ: no pair's strength difference moves by more along the step.</summary>
+    private static double Spread(ReadOnlySpan<double> step)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var x in step)
+        {
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+
+        return max - min;
     }
 
     private static double MaxAbs(ReadOnlySpan<double> x)
