@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Modelwatch.Core.Ratings;
 
 /// <summary>
@@ -19,6 +20,7 @@ internal static class BinomialSampler
     private static readonly double[] Reciprocals = BuildReciprocals();
 
     /// <summary>One draw from Binomial(<paramref name="n"/>, <paramref name="p"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot numeric kernel: fully optimised from the first call, no slow first tier
     public static long Sample(Xoshiro256StarStar rng, long n, double p)
     {
         if (n <= 0 || !(p > 0))
@@ -54,6 +56,7 @@ internal static class BinomialSampler
         return (n + 1) * p < 11 ? Inversion(rng, n, p) : Btrd(rng, n, p);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Inversion(Xoshiro256StarStar rng, long n, double p)
     {
         var q = 1 - p;
@@ -78,6 +81,7 @@ internal static class BinomialSampler
         return x;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long Btrd(Xoshiro256StarStar rng, long n, double p)
     {
         // Step 0: constants of the hat (Hörmann's Table 1). Only those of the fast path are computed up front.

@@ -141,11 +141,11 @@ internal static class ComparisonGraph
         var outside = Enumerable.Range(0, m).Where(i => component[i] != largest).ToArray();
         var withoutVotes = outside.Count(i => votes[i] == 0);
         var sizeList = string.Join(", ", sizes.OrderDescending().Select(s => s.ToString(CultureInfo.InvariantCulture)));
-        var note = withoutVotes > 0 ? $" ({withoutVotes} of them have no votes at all)" : string.Empty;
+        var note = withoutVotes > 0 ? $"; {withoutVotes} model(s) have no votes at all" : string.Empty;
         return new FitWarning(
             FitWarningKind.Disconnected,
             outside,
-            $"The models fall into {componentCount} groups that never met each other (sizes {sizeList}){note}: ratings compare only within a group; the level of each group is arbitrary.");
+            $"The models fall into {componentCount} groups that never met each other (sizes {sizeList}{note}): ratings compare only within a group; the level of each group is arbitrary.");
     }
 
     /// <summary>Members of strongly connected groups that no one outside the group ever scored against.</summary>

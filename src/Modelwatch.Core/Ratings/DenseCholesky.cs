@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Modelwatch.Core.Ratings;
@@ -11,6 +12,7 @@ namespace Modelwatch.Core.Ratings;
 internal static class DenseCholesky
 {
     /// <summary>Factorises the leading <paramref name="n"/>×<paramref name="n"/> matrix; false when a pivot is not positive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot numeric kernel: fully optimised from the first call, no slow first tier
     public static bool TryFactor(Span<double> a, int n)
     {
         for (var j = 0; j < n; j++)
@@ -36,6 +38,7 @@ internal static class DenseCholesky
     }
 
     /// <summary>Solves <c>L Lᵀ x = b</c> in place (<paramref name="x"/> holds b on entry) with a factor from <see cref="TryFactor"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Solve(ReadOnlySpan<double> factor, int n, Span<double> x)
     {
         // Forward: L y = b.
@@ -53,6 +56,7 @@ internal static class DenseCholesky
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var i = 0;
@@ -80,6 +84,7 @@ internal static class DenseCholesky
     }
 
     /// <summary><c>y += alpha · x</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Modelwatch.Core.Ratings;
 
 /// <summary>
@@ -7,39 +8,39 @@ namespace Modelwatch.Core.Ratings;
 /// </summary>
 internal sealed class MultinomialSampler
 {
-    private readonly double[] _weights;
-    private readonly double[] _suffix;
+    private readonly double[] _conditional;
     private readonly long _total;
 
     /// <param name="weights">Row probabilities up to a factor (the original counts).</param>
     /// <param name="total">Number of draws N.</param>
     public MultinomialSampler(ReadOnlySpan<double> weights, long total)
     {
-        _weights = weights.ToArray();
-        _suffix = new double[weights.Length];
-        // Suffix sums (not 1 − prefix) keep each conditional probability exact for integer counts.
-        var sum = 0.0;
+        // c_i / Σ_{j≥i} c_j is the same in every round. Suffix sums (not 1 − a running prefix) keep it exact
+        // for integer counts, and the last non-empty row gets exactly 1.
+        _conditional = new double[weights.Length];
+        var suffix = 0.0;
         for (var i = weights.Length - 1; i >= 0; i--)
         {
-            sum += weights[i];
-            _suffix[i] = sum;
+            suffix += weights[i];
+            _conditional[i] = weights[i] > 0 ? weights[i] / suffix : 0;
         }
 
         _total = total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot numeric kernel: fully optimised from the first call, no slow first tier
     public void Sample(Xoshiro256StarStar rng, Span<double> result)
     {
         var remaining = _total;
-        for (var i = 0; i < _weights.Length; i++)
+        for (var i = 0; i < _conditional.Length; i++)
         {
-            if (remaining == 0 || _weights[i] <= 0)
+            if (remaining == 0 || _conditional[i] <= 0)
             {
                 result[i] = 0;
                 continue;
             }
 
-            var draw = BinomialSampler.Sample(rng, remaining, _weights[i] / _suffix[i]);
+            var draw = BinomialSampler.Sample(rng, remaining, _conditional[i]);
             result[i] = draw;
             remaining -= draw;
         }

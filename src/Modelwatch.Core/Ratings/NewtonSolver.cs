@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Modelwatch.Core.Ratings;
 
 /// <summary>
@@ -28,6 +29,7 @@ internal sealed class NewtonSolver
     private readonly double[] _trial;
     private readonly double[] _step;
     private readonly double[] _factor;
+    private readonly bool[] _active;
     private double[] _gradient;
     private double[] _hessian;
     private double[] _trialGradient;
@@ -42,6 +44,7 @@ internal sealed class NewtonSolver
         _trialGradient = new double[modelCount];
         _hessian = new double[modelCount * modelCount];
         _factor = new double[modelCount * modelCount];
+        _active = new bool[modelCount];
         _trialHessian = new double[modelCount * modelCount];
     }
 
@@ -156,6 +159,7 @@ internal sealed class NewtonSolver
     }
 
     /// <summary>The mean loss alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot numeric kernel: fully optimised from the first call, no slow first tier
     private static double Loss(PairIndex index, ReadOnlySpan<double> pairWeight, ReadOnlySpan<double> pairScore, ReadOnlySpan<double> r, double scale)
     {
         var pairA = index.PairA;
@@ -177,6 +181,7 @@ internal sealed class NewtonSolver
     }
 
     /// <summary>Gradient, Hessian and (when asked; it costs a logarithm per pair) the mean loss, in one pass over the pairs.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Evaluate(
         PairIndex index,
         ReadOnlySpan<double> pairWeight,
@@ -241,28 +246,37 @@ internal sealed class NewtonSolver
         return loss * scale;
     }
 
-    /// <summary>Solves <c>(H + (c/m)·11ᵀ + εI) δ = −g</c> into <see cref="_step"/>; the Hessian is left intact.</summary>
+    /// <summary>
+    /// Solves <c>(H + (c/m)·11ᵀ + εI) δ = −g</c> into <see cref="_step"/>; the Hessian is left intact. Models without
+    /// any vote (a zero Hessian row) are left out of the system and get δ = 0 exactly, so they keep their start.
+    /// </summary>
     private bool SolveNewtonSystem()
     {
         var m = _m;
         var hessian = _hessian;
         var meanDiagonal = 0.0;
         var maxDiagonal = 0.0;
+        var active = 0;
         for (var i = 0; i < m; i++)
         {
             var d = hessian[(i * m) + i];
-            meanDiagonal += d;
-            maxDiagonal = Math.Max(maxDiagonal, d);
+            _active[i] = d > 0;
+            if (d > 0)
+            {
+                active++;
+                meanDiagonal += d;
+                maxDiagonal = Math.Max(maxDiagonal, d);
+            }
         }
 
-        if (!(maxDiagonal > 0))
+        if (active == 0)
         {
             return false;
         }
 
-        var gauge = meanDiagonal / m / m;
+        var gauge = meanDiagonal / active / active;
 
-        // A tiny ridge keeps directions without information (models that never met, strengths already near ±∞)
+        // A tiny ridge keeps directions without information (groups that never met, strengths already near ±∞)
         // factorable; the gradient has no component along them, so the step there stays ~0. If rounding still
         // defeats the factorisation, the ridge grows.
         var ridge = 1e-12 * maxDiagonal;
@@ -272,9 +286,16 @@ internal sealed class NewtonSolver
             {
                 var source = hessian.AsSpan(i * m, i + 1);
                 var target = _factor.AsSpan(i * m, i + 1);
+                if (!_active[i])
+                {
+                    target.Clear();
+                    target[i] = 1;
+                    continue;
+                }
+
                 for (var j = 0; j < source.Length; j++)
                 {
-                    target[j] = source[j] + gauge;
+                    target[j] = _active[j] ? source[j] + gauge : 0;
                 }
 
                 target[i] += ridge;
@@ -284,7 +305,7 @@ internal sealed class NewtonSolver
             {
                 for (var i = 0; i < m; i++)
                 {
-                    _step[i] = -_gradient[i];
+                    _step[i] = _active[i] ? -_gradient[i] : 0;
                 }
 
                 DenseCholesky.Solve(_factor, m, _step);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Modelwatch.Core.Ratings;
 
 /// <summary>
@@ -85,6 +86,7 @@ internal sealed class PairIndex
     }
 
     /// <summary>Sums row weights per pair: the pair weight and the weighted score of A.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a hot numeric kernel: fully optimised from the first call, no slow first tier
     public void Aggregate(ReadOnlySpan<double> rowWeight, Span<double> pairWeight, Span<double> pairScore)
     {
         pairWeight[..PairCount].Clear();

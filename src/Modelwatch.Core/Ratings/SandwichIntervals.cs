@@ -80,7 +80,7 @@ public static class SandwichIntervals
 
         if (!DenseCholesky.TryFactor(hessian, m))
         {
-            throw new InvalidOperationException("The sandwich Hessian is not positive definite; is HessianRidge zero while the comparison graph is disconnected?");
+            throw new InvalidOperationException("The sandwich Hessian is not positive definite: the counts hold no votes, or HessianRidge is 0 while the ratings have an undetermined direction (the gauge, or groups that never met).");
         }
 
         // H⁻¹ column by column, then diag(H⁻¹ G H⁻¹)_i = h_iᵀ G h_i.

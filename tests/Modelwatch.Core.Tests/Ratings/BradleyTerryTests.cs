@@ -223,6 +223,25 @@ public class BradleyTerryTests
     }
 
     [Fact]
+    public void A_model_whose_rows_all_have_zero_count_is_reported_and_left_at_its_start()
+    {
+        var counts = PairwiseCounts.FromRows(
+            ["a", "b", "c"],
+            [(0, 1, 2, 3), (0, 1, 0, 1), (0, 2, 2, 1)]);
+        var withoutC = counts.WithCounts([.. counts.Count.ToArray().Select((c, i) => counts.B[i] == 2 ? 0.0 : c)]);
+
+        var fit = BradleyTerry.Fit(withoutC);
+
+        Assert.Equal(FitExitReason.Converged, fit.ExitReason);
+        var warning = Assert.Single(fit.Warnings);
+        Assert.Equal(FitWarningKind.Disconnected, warning.Kind);
+        Assert.Equal([2], warning.Models);
+        Assert.Contains("no votes", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(0, fit.Strengths[2], 1e-12);
+        Assert.Equal(Math.Log(3), fit.Strengths[0] - fit.Strengths[1], 1e-9);
+    }
+
+    [Fact]
     public void Reweighting_equals_a_fit_on_counts_scaled_by_the_inverse_propensity_weights()
     {
         var counts = TestVotes.Counts(TestVotes.Load(TestVotes.Arena140k));
