@@ -15,7 +15,7 @@ public static class BootstrapIntervals
     /// <param name="fit">The full-data fit (its strengths warm-start every refit).</param>
     /// <param name="rounds">Bootstrap rounds; 100 is the reference default, 1,000 is better.</param>
     /// <param name="seed">Random seed; the same seed gives the same bounds.</param>
-    /// <param name="options">Defaults to the fit's options.</param>
+    /// <param name="options">Defaults to the fit's options; scale, base, initial rating and weighting must be the fit's.</param>
     /// <param name="confidence">Two-sided level, 0.95 for 95% bounds.</param>
     /// <param name="roundsDone">Receives the number of finished rounds after each round.</param>
     /// <param name="ct">Cancels the remaining rounds (throws <see cref="OperationCanceledException"/>).</param>
@@ -36,6 +36,7 @@ public static class BootstrapIntervals
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         options ??= fit.Options;
         options.Validate();
+        options.EnsureCompatibleWith(fit.Options);
         var m = counts.ModelCount;
         if (fit.ModelCount != m)
         {

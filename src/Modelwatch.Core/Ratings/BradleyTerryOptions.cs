@@ -36,6 +36,23 @@ public sealed record BradleyTerryOptions
     /// <summary>Rating points per natural-unit strength: <c>Scale / ln(Base)</c>.</summary>
     public double RatingPerStrength => Scale / Math.Log(Base);
 
+    /// <summary>
+    /// Intervals must use the fit's model: the same scale, base, initial rating and weighting (solver limits and
+    /// the sandwich ridge may differ).
+    /// </summary>
+    internal void EnsureCompatibleWith(BradleyTerryOptions fitOptions)
+    {
+        if (Scale != fitOptions.Scale || Base != fitOptions.Base || InitialRating != fitOptions.InitialRating
+            || Reweight != fitOptions.Reweight || (Reweight && MinPairCount != fitOptions.MinPairCount))
+        {
+            throw new ArgumentException(
+                $"The interval options ({Describe()}) differ from those of the fit ({fitOptions.Describe()}); pass the fit's options or none.");
+        }
+    }
+
+    private string Describe() => FormattableString.Invariant(
+        $"scale {Scale}, base {Base}, initial {InitialRating}, reweight {Reweight}, min pair count {MinPairCount}");
+
     internal void Validate()
     {
         if (!(Scale > 0) || !double.IsFinite(Scale))

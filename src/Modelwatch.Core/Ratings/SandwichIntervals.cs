@@ -11,7 +11,7 @@ public static class SandwichIntervals
 {
     /// <param name="counts">The counts the fit was made on.</param>
     /// <param name="fit">The full-data fit.</param>
-    /// <param name="options">Defaults to the fit's options; the reweighting must match the fit's.</param>
+    /// <param name="options">Defaults to the fit's options; scale, base, initial rating and weighting must be the fit's.</param>
     /// <param name="confidence">Two-sided level, 0.95 for 95% bounds.</param>
     public static RatingIntervals Compute(PairwiseCounts counts, BradleyTerryFit fit, BradleyTerryOptions? options = null, double confidence = 0.95)
     {
@@ -19,6 +19,7 @@ public static class SandwichIntervals
         ArgumentNullException.ThrowIfNull(fit);
         options ??= fit.Options;
         options.Validate();
+        options.EnsureCompatibleWith(fit.Options);
         var m = counts.ModelCount;
         if (fit.ModelCount != m)
         {

@@ -82,6 +82,18 @@ public class SandwichIntervalsTests
         }
     }
 
+    [Fact]
+    public void Options_of_another_model_than_the_fit_are_refused()
+    {
+        var counts = PairwiseCounts.FromRows(["a", "b"], [(0, 1, 2, 3), (0, 1, 0, 2)]);
+        var fit = BradleyTerry.Fit(counts);
+
+        var error = Assert.Throws<ArgumentException>(() => SandwichIntervals.Compute(counts, fit, new BradleyTerryOptions { Reweight = true }));
+        Assert.Contains("differ from those of the fit", error.Message, StringComparison.Ordinal);
+        var looser = SandwichIntervals.Compute(counts, fit, new BradleyTerryOptions { HessianRidge = 1e-3 });
+        Assert.True(looser.Variance[0] > 0);
+    }
+
     private static void Check(bool condition, string message)
     {
         if (!condition)
