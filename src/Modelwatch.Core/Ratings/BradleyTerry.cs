@@ -25,14 +25,6 @@ public static class BradleyTerry
             throw new ArgumentException($"The start has {start.Length} strengths but the counts have {m} models.", nameof(start));
         }
 
-        var index = PairIndex.Build(counts);
-        var rowWeights = InversePropensityWeights.OptimisationWeights(counts, index, options);
-        var pairWeight = new double[index.PairCount];
-        var pairScore = new double[index.PairCount];
-        index.Aggregate(rowWeights, pairWeight, pairScore);
-
-        var (warnings, finite) = ComparisonGraph.Diagnose(index, pairWeight, pairScore, counts.Models);
-        var strengths = new double[m];
         foreach (var x in start)
         {
             if (!double.IsFinite(x))
@@ -41,6 +33,14 @@ public static class BradleyTerry
             }
         }
 
+        var index = PairIndex.Build(counts);
+        var rowWeights = InversePropensityWeights.OptimisationWeights(counts, index, options);
+        var pairWeight = new double[index.PairCount];
+        var pairScore = new double[index.PairCount];
+        index.Aggregate(rowWeights, pairWeight, pairScore);
+
+        var (warnings, finite) = ComparisonGraph.Diagnose(index, pairWeight, pairScore, counts.Models);
+        var strengths = new double[m];
         start.CopyTo(strengths);
         var solver = new NewtonSolver(m);
         var result = solver.Solve(index, pairWeight, pairScore, strengths, options.MaxIterations, options.Tolerance);

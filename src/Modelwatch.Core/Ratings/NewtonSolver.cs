@@ -175,7 +175,7 @@ internal sealed class NewtonSolver
             }
 
             var d = r[pairA[k]] - r[pairB[k]];
-            loss += (w * (Math.Max(d, 0) + Numerics.Log1P(Math.Exp(-Math.Abs(d))))) - (pairScore[k] * d);
+            loss += PairLoss(w, pairScore[k], d, Math.Exp(-Math.Abs(d)));
         }
 
         return loss * scale;
@@ -216,7 +216,7 @@ internal sealed class NewtonSolver
             var s = pairScore[k];
             if (withLoss)
             {
-                loss += (w * (Math.Max(d, 0) + Numerics.Log1P(e))) - (s * d); // w·softplus(d) − s·d
+                loss += PairLoss(w, s, d, e);
             }
 
             var g = (w * p) - s;
@@ -336,6 +336,9 @@ internal sealed class NewtonSolver
             r[i] -= mean;
         }
     }
+
+    /// <summary><c>w·log(1 + e^d) − s·d</c>, given <c>e = e^−|d|</c>, without overflow for large |d|.</summary>
+    private static double PairLoss(double w, double s, double d, double e) => (w * (Math.Max(d, 0) + Numerics.Log1P(e))) - (s * d);
 
     /// <summary>max δ − min δ: no pair's strength difference moves by more along the step.</summary>
     private static double Spread(ReadOnlySpan<double> step)
