@@ -56,6 +56,58 @@ internal static class DenseCholesky
         }
     }
 
+    /// <summary>
+    /// Makes a Hessian of the sum-zero-gauged problem solvable and factors it: adds <c>c/m</c> to every entry of
+    /// the ratings block (c = mean rating diagonal), which removes the null direction "all ratings up by one"
+    /// without changing any step orthogonal to it; puts 1 on a zero diagonal (a model without votes in a bootstrap
+    /// sample, a constant feature without penalty: their gradient is zero, so their step is zero); and, should the
+    /// comparison graph fall apart into components, adds a growing ridge until the factorisation succeeds.
+    /// </summary>
+    public static void FactorGauged(Span<double> system, int p, int m)
+    {
+        var c = 0.0;
+        for (var i = 0; i < m; i++)
+        {
+            c += system[(i * p) + i];
+        }
+
+        c /= m * (double)m;
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < m; j++)
+            {
+                system[(i * p) + j] += c;
+            }
+        }
+
+        var largest = 0.0;
+        for (var i = 0; i < p; i++)
+        {
+            if (system[(i * p) + i] == 0)
+            {
+                system[(i * p) + i] = 1.0;
+            }
+
+            largest = Math.Max(largest, system[(i * p) + i]);
+        }
+
+        Span<double> backup = p * p <= 4096 ? stackalloc double[p * p] : new double[p * p];
+        system.CopyTo(backup);
+        for (var ridge = 1e-12 * largest; !TryFactor(system, p); ridge *= 10)
+        {
+            if (!double.IsFinite(ridge) || ridge > largest * 1e6)
+            {
+                throw new InvalidOperationException("The gauged Newton system is not positive definite even with a large ridge (non-finite data?).");
+            }
+
+            backup.CopyTo(system);
+            for (var i = 0; i < p; i++)
+            {
+                system[(i * p) + i] += ridge;
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {

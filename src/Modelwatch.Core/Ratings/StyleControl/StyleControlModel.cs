@@ -45,7 +45,7 @@ public static class StyleControlModel
         var fit = ContextualNewton.Minimize(objective, null, new double[p], options.MaxIterations, options.Tolerance, work);
         var theta = fit.Theta;
 
-        var z = NormalQuantile.Of(0.5 + (options.ConfidenceLevel / 2));
+        var z = NormalDistribution.TwoSidedCriticalValue(options.ConfidenceLevel);
         var lower = new double[p];
         var upper = new double[p];
         var notConverged = 0;
