@@ -145,11 +145,20 @@ internal sealed class GzipGuardStream : Stream
         return n;
     }
 
+    /// <summary>
+    /// Whether the last eight stored bytes are a gzip trailer for <paramref name="decompressed"/> bytes: ISIZE, the
+    /// uncompressed length mod 2³², in the last four. Truncated data ends in compressed bytes that match by chance
+    /// once in 2³².
+    /// </summary>
+    internal static bool TrailerMatches(ReadOnlySpan<byte> tail, long decompressed, out uint? recorded)
+    {
+        recorded = tail.Length == 8 ? BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) : null;
+        return recorded == (uint)decompressed;
+    }
+
     private void CheckTrailer()
     {
-        var tail = _compressed.Tail;
-        var expected = tail.Length == 8 ? BinaryPrimitives.ReadUInt32LittleEndian(tail[4..]) : (uint?)null;
-        if (expected != (uint)_decompressed)
+        if (!TrailerMatches(_compressed.Tail, _decompressed, out var expected))
         {
             throw new VoteFileException(
                 _sourceName,

@@ -52,7 +52,7 @@ internal sealed class JsonArrayVoteReader(ReadContext ctx, Stream input, byte[] 
             catch (JsonException e)
             {
                 var line = _line + _buffer.AsSpan(_lineIndex, Math.Max(0, _start + (int)reader.BytesConsumed - _lineIndex)).Count((byte)'\n');
-                var where = phase == Phase.InArray && _eof && e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase)
+                var where = _eof && EndsEarly(_buffer.AsSpan(_start, _end - _start), state)
                     ? "the file ends inside the array (truncated?)"
                     : JsonErrors.Describe(e);
                 throw ctx.Error(line, null, $"malformed JSON: {where}; expected an array of vote objects [{{\"model_a\": …}}, …].", inner: e);
@@ -72,6 +72,27 @@ internal sealed class JsonArrayVoteReader(ReadContext ctx, Stream input, byte[] 
         if (phase != Phase.AfterArray)
         {
             throw ctx.Error(_line, null, "malformed JSON: the file ends inside the array (truncated?); expected the closing ']'.");
+        }
+    }
+
+    /// <summary>
+    /// Whether JSON that failed as a final block is merely cut short: read again as if more data could follow,
+    /// it raises no error and just runs out.
+    /// </summary>
+    private static bool EndsEarly(ReadOnlySpan<byte> data, JsonReaderState state)
+    {
+        var probe = new Utf8JsonReader(data, isFinalBlock: false, state);
+        try
+        {
+            while (probe.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 
