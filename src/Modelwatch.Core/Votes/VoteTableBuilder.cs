@@ -62,6 +62,49 @@ public sealed class VoteTableBuilder
         return _tagNames.Count - 1;
     }
 
+    /// <summary>
+    /// Makes room for at least <paramref name="capacity"/> votes in the required columns, so a reader that knows
+    /// (or estimates) the row count up front avoids repeated doubling and copying of large arrays.
+    /// </summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _modelA.Length)
+        {
+            Array.Resize(ref _modelA, capacity);
+            Array.Resize(ref _modelB, capacity);
+            Array.Resize(ref _winner, capacity);
+            Array.Resize(ref _sourceLine, capacity);
+        }
+    }
+
+    /// <summary>
+    /// Forgets a category tag: clears its bit in every vote added so far and moves the higher tags down one bit,
+    /// so bits stay dense. Readers that decide from the values whether a column is a tag need this when a column
+    /// shows a non-boolean value after rows were already added.
+    /// </summary>
+    /// <returns>The bit the tag had, or -1 when there was no such tag (nothing changed).</returns>
+    public int RemoveTag(string name)
+    {
+        var bit = _tagNames.IndexOf(name);
+        if (bit < 0)
+        {
+            return -1;
+        }
+
+        _tagNames.RemoveAt(bit);
+        if (_tags.Values is { } values)
+        {
+            var below = (1UL << bit) - 1;
+            for (var i = 0; i < Count; i++)
+            {
+                var v = values[i];
+                values[i] = (v & below) | ((v >> 1) & ~below);
+            }
+        }
+
+        return bit;
+    }
+
     public void Add(in VoteRow row)
     {
         if (_built)
