@@ -10,7 +10,7 @@ public class AverageWinRateTests
     [MemberData(nameof(LlmfaoFiles))]
     public void Win_rates_match_the_evalica_golden(string name)
     {
-        var counts = TestVotes.Counts(TestVotes.Load($"data/arena/llmfao/{name}.csv", "left", "right"));
+        var counts = TestVotes.Counts(TestVotes.Load($"data/arena/llmfao/{name}.csv"));
         var golden = ReferenceTables.Golden($"data/arena/llmfao/{name}-golden.csv", "average_win_rate");
 
         var rates = AverageWinRate.Compute(counts);

@@ -50,7 +50,7 @@ public class BootstrapIntervalsTests
     [Fact]
     public void An_anchor_shifts_the_bootstrap_bounds_and_does_not_widen_them()
     {
-        var counts = TestVotes.Counts(TestVotes.Load("data/arena/llmfao/llmfao.csv", "left", "right"));
+        var counts = TestVotes.Counts(TestVotes.Load("data/arena/llmfao/llmfao.csv"));
         var fit = BradleyTerry.Fit(counts);
         var anchored = fit.AnchoredTo(fit.Models[0], 1114);
 
@@ -69,7 +69,7 @@ public class BootstrapIntervalsTests
     [Fact]
     public void Progress_counts_every_round_and_cancellation_stops_the_work()
     {
-        var counts = TestVotes.Counts(TestVotes.Load("data/arena/llmfao/llmfao.csv", "left", "right"));
+        var counts = TestVotes.Counts(TestVotes.Load("data/arena/llmfao/llmfao.csv"));
         var fit = BradleyTerry.Fit(counts);
         var reports = new ReportCollector();
 

@@ -54,7 +54,7 @@ public class BradleyTerryTests
     [MemberData(nameof(LlmfaoFiles))]
     public void Rating_differences_match_the_evalica_golden(string name)
     {
-        var votes = TestVotes.Load($"data/arena/llmfao/{name}.csv", "left", "right");
+        var votes = TestVotes.Load($"data/arena/llmfao/{name}.csv");
         var counts = TestVotes.Counts(votes);
         var golden = ReferenceTables.Golden($"data/arena/llmfao/{name}-golden.csv", "bradley_terry");
 
@@ -100,7 +100,7 @@ public class BradleyTerryTests
     [Fact]
     public void The_fit_is_a_maximum_of_the_log_likelihood()
     {
-        var counts = TestVotes.Counts(TestVotes.Load("data/arena/llmfao/llmfao.csv", "left", "right"));
+        var counts = TestVotes.Counts(TestVotes.Load("data/arena/llmfao/llmfao.csv"));
         var fit = BradleyTerry.Fit(counts);
 
         // Moving any one strength either way lowers the log-likelihood (computed here independently, per row).

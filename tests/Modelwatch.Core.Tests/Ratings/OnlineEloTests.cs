@@ -12,7 +12,7 @@ public class OnlineEloTests
     [MemberData(nameof(LlmfaoFiles))]
     public void Ratings_match_the_evalica_golden_in_file_order(string name)
     {
-        var votes = TestVotes.Load($"data/arena/llmfao/{name}.csv", "left", "right");
+        var votes = TestVotes.Load($"data/arena/llmfao/{name}.csv");
         var golden = ReferenceTables.Golden($"data/arena/llmfao/{name}-golden.csv", "elo");
 
         var ratings = OnlineElo.Compute(votes.Models.Count, votes.ModelA, votes.ModelB, votes.Winners);

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using Modelwatch.Cli.Commands;
+
+namespace Modelwatch.Cli;
+
+/// <summary>The <c>modelwatch</c> command line: one small command class per verb.</summary>
+public static class CliApp
+{
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "Modelwatch: reproducible LLM leaderboards from raw pairwise votes.\n" +
+            "Exit codes: 0 ok, 1 bad command line, 2 invalid input file, 3 request does not fit the data, 130 interrupted.");
+        root.Subcommands.Add(RankCommand.Create(context));
+        root.Subcommands.Add(InspectCommand.Create(context));
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var configuration = new InvocationConfiguration { Output = context.Out, Error = context.Error };
+        return BuildRoot(context).Parse(args).InvokeAsync(configuration, ct);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Modelwatch.Cli;
+
+/// <summary>Where a command writes, and the clock it reads; tests pass string writers and a fake clock.</summary>
+/// <param name="Out">Results (tables, CSV, JSON): nothing else, so output can be piped.</param>
+/// <param name="Error">Progress, summaries and errors.</param>
+/// <param name="Time">For elapsed times in progress lines.</param>
+/// <param name="ErrorIsRedirected">When true progress is printed as occasional lines instead of one updating line.</param>
+public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Time, bool ErrorIsRedirected = true);

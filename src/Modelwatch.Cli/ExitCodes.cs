@@ -1,0 +1,19 @@
+namespace Modelwatch.Cli;
+
+/// <summary>Process exit codes, documented in <c>modelwatch --help</c> and the README.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>Bad command line (System.CommandLine's own code for parse errors).</summary>
+    public const int Usage = 1;
+
+    /// <summary>The input file is unreadable or invalid (the message names file, line and field).</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>The request does not fit the data (unknown category or model, a filter needing a missing column).</summary>
+    public const int InvalidRequest = 3;
+
+    /// <summary>Interrupted (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+}

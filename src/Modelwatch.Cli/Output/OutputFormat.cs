@@ -1,0 +1,9 @@
+namespace Modelwatch.Cli.Output;
+
+public enum OutputFormat
+{
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
