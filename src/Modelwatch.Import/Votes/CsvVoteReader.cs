@@ -99,7 +99,7 @@ internal sealed class CsvVoteReader
 
         if (!headerDone)
         {
-            throw _ctx.FileError("is empty: no header row and no votes.");
+            throw _ctx.FileError("the file is empty: it has no header row (only blank lines).");
         }
 
         if (_ctx.RowsRead == 0)

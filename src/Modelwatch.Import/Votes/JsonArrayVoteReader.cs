@@ -20,6 +20,7 @@ internal sealed class JsonArrayVoteReader(ReadContext ctx, Stream input, byte[] 
     // Physical line of _buffer[_lineIndex]; moves forward as elements are found.
     private int _lineIndex;
     private long _line = 1;
+    private long _bufferOffset;
 
     private enum Phase
     {
@@ -51,7 +52,8 @@ internal sealed class JsonArrayVoteReader(ReadContext ctx, Stream input, byte[] 
             }
             catch (JsonException e)
             {
-                var line = _line + _buffer.AsSpan(_lineIndex, Math.Max(0, _start + (int)reader.BytesConsumed - _lineIndex)).Count((byte)'\n');
+                // The reader state carries its line count across buffers, so the exception's line is absolute.
+                var line = e.LineNumber is { } zeroBased ? zeroBased + 1 : _line;
                 var where = _eof && EndsEarly(_buffer.AsSpan(_start, _end - _start), state)
                     ? "the file ends inside the array (truncated?)"
                     : JsonErrors.Describe(e);
@@ -130,7 +132,7 @@ internal sealed class JsonArrayVoteReader(ReadContext ctx, Stream input, byte[] 
                     }
 
                     var element = _buffer.AsSpan(_start + elementStart, (int)reader.BytesConsumed - elementStart);
-                    objects.Read(element, LineAt(_start + elementStart));
+                    objects.Read(element, LineAt(_start + elementStart), _bufferOffset + _start + elementStart);
                     break;
                 default:
                     throw new JsonException("more JSON follows the closing ']'");
@@ -150,6 +152,7 @@ internal sealed class JsonArrayVoteReader(ReadContext ctx, Stream input, byte[] 
         // Keep the counted line position valid across the move.
         LineAt(_start);
         _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+        _bufferOffset += _start;
         _end -= _start;
         _lineIndex = 0;
         _start = 0;

@@ -21,6 +21,7 @@ internal sealed class JsonLinesVoteReader(ReadContext ctx, Stream input, byte[] 
         var start = buffer.AsSpan(0, end).StartsWith("\uFEFF"u8) ? 3 : 0;
         var eof = false;
         long line = 1;
+        long bufferOffset = 0;
         while (true)
         {
             while (start < end)
@@ -32,13 +33,15 @@ internal sealed class JsonLinesVoteReader(ReadContext ctx, Stream input, byte[] 
                 }
 
                 var lineEnd = nl < 0 ? end : start + nl;
-                var text = buffer.AsSpan(start, lineEnd - start).Trim(" \t\r"u8);
+                var raw = buffer.AsSpan(start, lineEnd - start);
+                var text = raw.Trim(" \t\r"u8);
+                var textOffset = bufferOffset + start + (raw.Length - raw.TrimStart(" \t\r"u8).Length);
                 start = nl < 0 ? end : lineEnd + 1;
                 if (!text.IsEmpty)
                 {
                     try
                     {
-                        objects.Read(text, line);
+                        objects.Read(text, line, textOffset);
                     }
                     catch (JsonException e)
                     {
@@ -56,6 +59,7 @@ internal sealed class JsonLinesVoteReader(ReadContext ctx, Stream input, byte[] 
 
             ctx.Progress();
             buffer.AsSpan(start, end - start).CopyTo(buffer);
+            bufferOffset += start;
             end -= start;
             start = 0;
             if (end == buffer.Length)

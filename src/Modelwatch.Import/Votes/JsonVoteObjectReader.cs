@@ -32,17 +32,20 @@ internal sealed class JsonVoteObjectReader(ReadContext ctx)
     private byte[] _scratch = new byte[1024];
     private int _scratchLength;
 
-    /// <summary>Reads one JSON value; <paramref name="line"/> is the physical line it starts on.</summary>
+    /// <summary>Reads one JSON value.</summary>
+    /// <param name="json">The value's bytes, complete.</param>
+    /// <param name="line">The physical line it starts on.</param>
+    /// <param name="offset">Where it starts in the (decompressed) content, for encoding errors.</param>
     /// <exception cref="JsonException">The value is not well-formed JSON (the caller reports it with its place).</exception>
-    public void Read(ReadOnlySpan<byte> json, long line)
+    public void Read(ReadOnlySpan<byte> json, long line, long offset)
     {
         ctx.RowsRead++;
         var bad = Utf8Text.FindInvalid(json);
         if (bad >= 0)
         {
             var before = json[..bad];
-            var problem = Utf8Problem.At(json[bad], -1, line + before.Count((byte)'\n'), before.Length - before.LastIndexOf((byte)'\n'));
-            ctx.Reject(problem.Line, SkipReasons.InvalidUtf8, null, problem.Message.Replace(" at byte offset -1", string.Empty, StringComparison.Ordinal));
+            var problem = Utf8Problem.At(json[bad], offset + bad, line + before.Count((byte)'\n'), before.Length - before.LastIndexOf((byte)'\n'));
+            ctx.Reject(problem.Line, SkipReasons.InvalidUtf8, null, problem.Message, problem.Offset);
             return;
         }
 

@@ -1,17 +1,19 @@
+using Modelwatch.Core.Votes;
+
 namespace Modelwatch.Import.Votes;
 
 /// <summary>
 /// Parses the optional metadata fields that arrive as text (every CSV value, JSON strings, Parquet strings) into a
-/// <see cref="Core.Votes.VoteRow"/>. A value that does not parse rejects the row under a stable reason; an empty
+/// <see cref="VoteRow"/>. A value that does not parse rejects the row under a stable reason; an empty
 /// value is simply absent. Names (judge, language) are interned by the caller once the row is known good.
 /// </summary>
 internal static class OptionalFields
 {
-    /// <summary>Style counters in <see cref="Core.Votes.StyleCounts"/> constructor order.</summary>
+    /// <summary>Style counters in <see cref="StyleCounts"/> constructor order.</summary>
     public const int StyleFieldCount = 8;
 
     /// <returns>False when the row was rejected (and, when skipping, counted).</returns>
-    public static bool Apply(ReadContext ctx, ref Core.Votes.VoteRow row, ColumnRole role, string column, ReadOnlySpan<char> text, long place, int[] style, ref bool hasStyle)
+    public static bool Apply(ReadContext ctx, ref VoteRow row, ColumnRole role, string column, ReadOnlySpan<char> text, long place, int[] style, ref bool hasStyle)
     {
         text = text.Trim();
         if (text.IsEmpty)
@@ -79,7 +81,7 @@ internal static class OptionalFields
         }
     }
 
-    /// <summary>Position of a style role in <see cref="Core.Votes.StyleCounts"/>, or -1 for other roles.</summary>
+    /// <summary>Position of a style role in <see cref="StyleCounts"/>, or -1 for other roles.</summary>
     public static int StyleIndex(ColumnRole role) => role switch
     {
         ColumnRole.TokensA => 0,
@@ -93,7 +95,7 @@ internal static class OptionalFields
         _ => -1,
     };
 
-    /// <summary>Adds to a style counter, clearing the row's counters on the first one (the array is reused across rows).</summary>
+    /// <summary>Sets a style counter, clearing the row's counters on the first one (the array is reused across rows).</summary>
     public static void SetStyle(int[] style, ref bool hasStyle, int index, int value)
     {
         if (!hasStyle)
@@ -105,7 +107,7 @@ internal static class OptionalFields
         style[index] = value;
     }
 
-    public static Core.Votes.StyleCounts ToStyleCounts(int[] style) =>
+    public static StyleCounts ToStyleCounts(int[] style) =>
         new(style[0], style[1], style[2], style[3], style[4], style[5], style[6], style[7]);
 
     private static bool Reject(ReadContext ctx, long place, string reason, string column, ReadOnlySpan<char> text, string expected)

@@ -41,57 +41,62 @@ internal sealed class ParquetColumn(DataField field)
         : type == typeof(DateTime) ? ValueKind.Time
         : ValueKind.Unsupported;
 
+    /// <summary>Reads this column of a row group; arrays are kept and reused by the next row group.</summary>
     public async Task ReadAsync(ParquetRowGroupReader group, int rows, CancellationToken ct)
     {
         var type = Field.ClrType;
         switch (Kind)
         {
             case ValueKind.Text when type == typeof(string):
-                var strings = new string?[rows];
-                await group.ReadAsync(Field, strings.AsMemory(), null, ct).ConfigureAwait(false);
-                _text = Array.ConvertAll(strings, s => s is null ? (ReadOnlyMemory<char>?)null : s.AsMemory());
+                var strings = await ReadValues(group, rows, ct).ConfigureAwait(false);
+                Reuse(ref _text, rows);
+                for (var i = 0; i < rows; i++)
+                {
+                    _text[i] = strings[i]?.AsMemory();
+                }
+
                 break;
             case ValueKind.Text:
-                _text = await ReadValues<ReadOnlyMemory<char>>(group, rows, ct).ConfigureAwait(false);
+                await ReadInto(group, rows, ct, _text = Reuse(ref _text, rows)).ConfigureAwait(false);
                 break;
             case ValueKind.Flag:
-                _flags = await ReadValues<bool>(group, rows, ct).ConfigureAwait(false);
+                await ReadInto(group, rows, ct, _flags = Reuse(ref _flags, rows)).ConfigureAwait(false);
+                break;
+            case ValueKind.Integer when type == typeof(long):
+                await ReadInto(group, rows, ct, _integers = Reuse(ref _integers, rows)).ConfigureAwait(false);
                 break;
             case ValueKind.Integer when type == typeof(sbyte):
-                _integers = Widen(await ReadValues<sbyte>(group, rows, ct).ConfigureAwait(false));
+                await ReadWidened<sbyte>(group, rows, ct).ConfigureAwait(false);
                 break;
             case ValueKind.Integer when type == typeof(byte):
-                _integers = Widen(await ReadValues<byte>(group, rows, ct).ConfigureAwait(false));
+                await ReadWidened<byte>(group, rows, ct).ConfigureAwait(false);
                 break;
             case ValueKind.Integer when type == typeof(short):
-                _integers = Widen(await ReadValues<short>(group, rows, ct).ConfigureAwait(false));
+                await ReadWidened<short>(group, rows, ct).ConfigureAwait(false);
                 break;
             case ValueKind.Integer when type == typeof(ushort):
-                _integers = Widen(await ReadValues<ushort>(group, rows, ct).ConfigureAwait(false));
+                await ReadWidened<ushort>(group, rows, ct).ConfigureAwait(false);
                 break;
             case ValueKind.Integer when type == typeof(int):
-                _integers = Widen(await ReadValues<int>(group, rows, ct).ConfigureAwait(false));
+                await ReadWidened<int>(group, rows, ct).ConfigureAwait(false);
                 break;
             case ValueKind.Integer when type == typeof(uint):
-                _integers = Widen(await ReadValues<uint>(group, rows, ct).ConfigureAwait(false));
-                break;
-            case ValueKind.Integer when type == typeof(ulong):
-                _integers = Widen(await ReadValues<ulong>(group, rows, ct).ConfigureAwait(false));
+                await ReadWidened<uint>(group, rows, ct).ConfigureAwait(false);
                 break;
             case ValueKind.Integer:
-                _integers = await ReadValues<long>(group, rows, ct).ConfigureAwait(false);
+                await ReadWidened<ulong>(group, rows, ct).ConfigureAwait(false);
+                break;
+            case ValueKind.Real when type == typeof(double):
+                await ReadInto(group, rows, ct, _reals = Reuse(ref _reals, rows)).ConfigureAwait(false);
                 break;
             case ValueKind.Real when type == typeof(float):
-                _reals = Array.ConvertAll(await ReadValues<float>(group, rows, ct).ConfigureAwait(false), v => (double?)v);
-                break;
-            case ValueKind.Real when type == typeof(decimal):
-                _reals = Array.ConvertAll(await ReadValues<decimal>(group, rows, ct).ConfigureAwait(false), v => (double?)v);
+                await ReadReal<float>(group, rows, ct).ConfigureAwait(false);
                 break;
             case ValueKind.Real:
-                _reals = await ReadValues<double>(group, rows, ct).ConfigureAwait(false);
+                await ReadReal<decimal>(group, rows, ct).ConfigureAwait(false);
                 break;
             case ValueKind.Time:
-                _times = await ReadValues<DateTime>(group, rows, ct).ConfigureAwait(false);
+                await ReadInto(group, rows, ct, _times = Reuse(ref _times, rows)).ConfigureAwait(false);
                 break;
         }
     }
@@ -182,15 +187,49 @@ internal sealed class ParquetColumn(DataField field)
         return new DateTimeOffset(utc).ToUnixTimeMilliseconds();
     }
 
-    private static long?[] Widen<T>(T?[] values)
-        where T : struct, INumberBase<T> =>
-        Array.ConvertAll(values, v => v is { } x ? long.CreateSaturating(x) : (long?)null);
-
-    private async Task<T?[]> ReadValues<T>(ParquetRowGroupReader group, int rows, CancellationToken ct)
-        where T : struct
+    /// <summary>An array of at least <paramref name="rows"/> slots: the one from the last row group when it is big enough.</summary>
+    private static T[] Reuse<T>(ref T[] values, int rows)
     {
-        var values = new T?[rows];
-        await group.ReadAsync<T>(Field, values.AsMemory(), null, ct).ConfigureAwait(false);
+        if (values.Length < rows)
+        {
+            values = new T[rows];
+        }
+
         return values;
+    }
+
+    private Task ReadInto<T>(ParquetRowGroupReader group, int rows, CancellationToken ct, T?[] values)
+        where T : struct =>
+        group.ReadAsync<T>(Field, values.AsMemory(0, rows), null, ct).AsTask();
+
+    private async Task<string?[]> ReadValues(ParquetRowGroupReader group, int rows, CancellationToken ct)
+    {
+        var values = new string?[rows];
+        await group.ReadAsync(Field, values.AsMemory(), null, ct).ConfigureAwait(false);
+        return values;
+    }
+
+    private async Task ReadWidened<T>(ParquetRowGroupReader group, int rows, CancellationToken ct)
+        where T : struct, INumberBase<T>
+    {
+        var narrow = new T?[rows];
+        await ReadInto(group, rows, ct, narrow).ConfigureAwait(false);
+        Reuse(ref _integers, rows);
+        for (var i = 0; i < rows; i++)
+        {
+            _integers[i] = narrow[i] is { } x ? long.CreateSaturating(x) : null;
+        }
+    }
+
+    private async Task ReadReal<T>(ParquetRowGroupReader group, int rows, CancellationToken ct)
+        where T : struct, INumberBase<T>
+    {
+        var narrow = new T?[rows];
+        await ReadInto(group, rows, ct, narrow).ConfigureAwait(false);
+        Reuse(ref _reals, rows);
+        for (var i = 0; i < rows; i++)
+        {
+            _reals[i] = narrow[i] is { } x ? double.CreateSaturating(x) : null;
+        }
     }
 }

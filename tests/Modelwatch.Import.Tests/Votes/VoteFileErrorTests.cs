@@ -191,6 +191,43 @@ public class VoteFileErrorTests
     }
 
     [Fact]
+    public void Malformed_json_far_into_a_big_array_is_reported_on_its_physical_line()
+    {
+        var json = new StringBuilder("[\n");
+        const int objects = 40_000; // about 2.4 MB, so the error lies several buffer refills in
+        for (var i = 0; i < objects; i++)
+        {
+            json.Append("{\"model_a\": \"x\", \"model_b\": \"y\", \"winner\": \"tie\"},\n");
+        }
+
+        json.Append("{\"model_a\": \"x\",\n \"model_b\": \"y\",\n \"winner\": tie}\n]");
+
+        var error = Votes.Fails(json.ToString(), "big.json");
+
+        Assert.Equal(objects + 4, error.Line);
+        Assert.StartsWith($"big.json:{objects + 4}: malformed JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_byte_in_a_json_array_is_reported_with_line_and_offset()
+    {
+        var content = Encoding.UTF8.GetBytes("[\n{\"model_a\": \"x\", \"model_b\": \"y\", \"winner\": \"tie\"},\n{\"model_a\": \"caf")
+            .Concat(new byte[] { 0xE9 })
+            .Concat(Encoding.UTF8.GetBytes("\", \"model_b\": \"y\", \"winner\": \"tie\"}\n]"))
+            .ToArray();
+        var offset = Array.IndexOf(content, (byte)0xE9);
+
+        var error = Votes.FailsBytes(content, "latin1.json");
+        var skipped = Votes.ReadBytes(content, "latin1.json", skipInvalid: true);
+
+        Assert.Equal(3, error.Line);
+        Assert.Equal(offset, error.ByteOffset);
+        Assert.StartsWith($"latin1.json:3: byte 0xE9 at byte offset {offset} (byte 17 of the line) is not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, skipped.Votes.Count);
+        Assert.Equal(1, skipped.SkippedByReason[SkipReasons.InvalidUtf8]);
+    }
+
+    [Fact]
     public void A_json_array_that_stops_early_is_reported_as_truncated()
     {
         const string json = "[\n{\"model_a\": \"x\", \"model_b\": \"y\", \"winner\": \"tie\"},\n{\"model_a\": \"x\", \"mod";
