@@ -122,4 +122,20 @@ public class RankErrorTests
         Assert.Equal(ExitCodes.InvalidRequest, run.ExitCode);
         Assert.Contains("gpt-9", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_truncated_gzip_is_an_error_not_a_shorter_file()
+    {
+        var source = await File.ReadAllBytesAsync(SharedData.File(SharedFiles.Arena140k), TestContext.Current.CancellationToken);
+        using var dir = new TempDirectory();
+        var path = dir.File("cut.csv.gz");
+        await File.WriteAllBytesAsync(path, source[..(source.Length / 2)], TestContext.Current.CancellationToken);
+
+        var run = await CliRun.Of("rank", path, "--format", "csv");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("cut.csv.gz", run.Error, StringComparison.Ordinal);
+        Assert.Contains("truncated", run.Error, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -119,7 +119,7 @@ public class CsvParsingTests
         Assert.Equal([(short)2, (short)0], votes.Turns.ToArray());
         Assert.Equal([(sbyte)0, (sbyte)-1], votes.DedupSampled.ToArray());
         Assert.Equal(new StyleCounts(100, 80, 3, 0, 7, 1, 6, 2), votes.Style[0]);
-        Assert.Equal(default, votes.Style[1]);
+        Assert.Equal(StyleCounts.Unknown, votes.Style[1]); // a vote without metadata is unknown, not two empty answers
         Assert.Empty(votes.TagNames);
     }
 

@@ -87,7 +87,7 @@ public class FastChatJsonTests
         Assert.Equal([(short)2, (short)1], votes.Turns.ToArray());
         Assert.Equal([(sbyte)1, (sbyte)0], votes.DedupSampled.ToArray());
         Assert.Equal(new StyleCounts(TokensA: 100, TokensB: 80, HeadersA: 3, HeadersB: 0, ListsA: 7, ListsB: 1, BoldA: 6, BoldB: 2), votes.Style[0]);
-        Assert.Equal(default, votes.Style[1]);
+        Assert.Equal(StyleCounts.Unknown, votes.Style[1]); // a vote without metadata is unknown, not two empty answers
 
         var expectedTags = new[] { "specificity", "domain_knowledge", "problem_solving", "technical_accuracy", "real_world", "if", "is_refusal" };
         var allTags = expectedTags.Concat(["complexity", "creativity", "math", "creative_writing", "is_code"]);
