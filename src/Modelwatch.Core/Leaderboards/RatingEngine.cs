@@ -25,8 +25,6 @@ public static class RatingEngine
         }
 
         var counts = PairwiseCounts.FromVotes(votes, cleaned.Selected);
-        var winRates = AverageWinRate.Compute(counts);
-        var votesPerModel = VotesPerModel(counts);
         var warnings = new List<string>();
         var scored = request.StyleControl
             ? RunStyleControl(votes, cleaned.Selected, counts, request, warnings, ct)
@@ -34,9 +32,43 @@ public static class RatingEngine
             {
                 RatingMethod.BradleyTerry => RunBradleyTerry(counts, request, bootstrapRoundsDone, warnings, ct),
                 RatingMethod.Elo => RunElo(votes, cleaned.Selected, counts, request),
-                _ => new Scored(winRates, null, null, null, null, []),
+                _ => WinRateOnly(counts),
             };
+        return Assemble(counts, request, scored, cleaned.Steps, votes.Count, cleaned.Selected.Length, warnings);
+    }
 
+    /// <summary>
+    /// Rates stored aggregates (the web app keeps cleaned per-category counts and refits on every new vote, without
+    /// re-reading votes). Bradley–Terry and win rate only: Elo needs vote order, style control needs each vote.
+    /// <c>start</c> may hold the strengths of an earlier fit (natural units, in the counts' model order) to warm-start the refit.
+    /// </summary>
+    public static RatingReport RunOnCounts(PairwiseCounts counts, RatingRequest request, ReadOnlySpan<double> start = default, IProgress<int>? bootstrapRoundsDone = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(request);
+        if (request.StyleControl || request.Method == RatingMethod.Elo)
+        {
+            throw new ArgumentException("Aggregated counts can be rated with Bradley–Terry or win rate; Elo needs the votes in order and style control needs each vote's style features.");
+        }
+
+        if (counts.RowCount == 0)
+        {
+            throw new ArgumentException("There are no votes in the stored counts; nothing to rate.");
+        }
+
+        var warnings = new List<string>();
+        var scored = request.Method == RatingMethod.BradleyTerry
+            ? RunBradleyTerry(counts, request, bootstrapRoundsDone, warnings, ct, start)
+            : WinRateOnly(counts);
+        var total = (int)Math.Round(counts.TotalVotes);
+        return Assemble(counts, request, scored, [], total, total, warnings);
+    }
+
+    private static RatingReport Assemble(PairwiseCounts counts, RatingRequest request, Scored scored, IReadOnlyList<CleaningStep> cleaning, int votesRead, int votesUsed, List<string> warnings)
+    {
+        var winRates = AverageWinRate.Compute(counts);
+        var votesPerModel = VotesPerModel(counts);
         var ratings = scored.Ratings;
         var lower = scored.Lower;
         var upper = scored.Upper;
@@ -70,9 +102,9 @@ public static class RatingEngine
         {
             Request = request,
             Entries = entries,
-            Cleaning = cleaned.Steps,
-            VotesRead = votes.Count,
-            VotesUsed = cleaned.Selected.Length,
+            Cleaning = cleaning,
+            VotesRead = votesRead,
+            VotesUsed = votesUsed,
             UniqueRows = counts.RowCount,
             Solver = scored.Solver,
             StyleCoefficients = scored.Coefficients,
@@ -80,6 +112,8 @@ public static class RatingEngine
             Warnings = warnings,
         };
     }
+
+    private static Scored WinRateOnly(PairwiseCounts counts) => new(AverageWinRate.Compute(counts), null, null, null, null, []);
 
     private static void Validate(RatingRequest request)
     {
@@ -104,9 +138,9 @@ public static class RatingEngine
         }
     }
 
-    private static Scored RunBradleyTerry(PairwiseCounts counts, RatingRequest request, IProgress<int>? roundsDone, List<string> warnings, CancellationToken ct)
+    private static Scored RunBradleyTerry(PairwiseCounts counts, RatingRequest request, IProgress<int>? roundsDone, List<string> warnings, CancellationToken ct, ReadOnlySpan<double> start = default)
     {
-        var fit = BradleyTerry.Fit(counts, request.BradleyTerry);
+        var fit = BradleyTerry.Fit(counts, request.BradleyTerry, start);
         warnings.AddRange(fit.Warnings.Select(w => w.Message));
         var intervals = request.Intervals switch
         {

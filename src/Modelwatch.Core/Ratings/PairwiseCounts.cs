@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Modelwatch.Core.Votes;
 
 namespace Modelwatch.Core.Ratings;
@@ -52,6 +53,7 @@ public sealed class PairwiseCounts
 
     /// <summary>Aggregates the selected votes (indices into <paramref name="votes"/>). Self-votes must already be removed.</summary>
     /// <exception cref="ArgumentException">A selected vote has the same model on both sides.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static PairwiseCounts FromVotes(VoteTable votes, ReadOnlySpan<int> selected)
     {
         ArgumentNullException.ThrowIfNull(votes);
@@ -168,6 +170,7 @@ public sealed class PairwiseCounts
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(int a, int b, byte outcome, double count)
         {
             if (a > b)
@@ -187,6 +190,7 @@ public sealed class PairwiseCounts
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public PairwiseCounts ToCounts(IReadOnlyList<string> models)
         {
             var keys = new List<long>();

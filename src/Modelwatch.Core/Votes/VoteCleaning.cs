@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Modelwatch.Core.Votes;
@@ -184,6 +185,7 @@ public static class VoteCleaning
         public ReadOnlySpan<int> Current => kept.AsSpan(0, _count);
 
         /// <summary>Keeps the votes the predicate accepts; a null predicate records a step that removes nothing.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Keep(string name, string description, Func<int, bool>? keep)
         {
             var before = _count;

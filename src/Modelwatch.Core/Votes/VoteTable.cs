@@ -13,7 +13,8 @@ public sealed class VoteTable
     private readonly int[] _modelA;
     private readonly int[] _modelB;
     private readonly Winner[] _winner;
-    private readonly long[] _sourceLine;
+    private readonly SourceLineMap _sourceLineMap;
+    private long[]? _sourceLines;
     private readonly long[]? _timestamp;
     private readonly int[]? _judge;
     private readonly int[]? _language;
@@ -32,7 +33,7 @@ public sealed class VoteTable
         int[] modelA,
         int[] modelB,
         Winner[] winner,
-        long[] sourceLine,
+        SourceLineMap sourceLines,
         long[]? timestamp,
         int[]? judge,
         int[]? language,
@@ -50,7 +51,7 @@ public sealed class VoteTable
         _modelA = modelA;
         _modelB = modelB;
         _winner = winner;
-        _sourceLine = sourceLine;
+        _sourceLineMap = sourceLines;
         _timestamp = timestamp;
         _judge = judge;
         _language = language;
@@ -79,7 +80,8 @@ public sealed class VoteTable
     public ReadOnlySpan<Winner> Winners => _winner.AsSpan(0, Count);
 
     /// <summary>1-based line (text formats) or row (Parquet) each vote came from.</summary>
-    public ReadOnlySpan<long> SourceLines => _sourceLine.AsSpan(0, Count);
+    /// <remarks>Built on first use; reading a file does not pay for it.</remarks>
+    public ReadOnlySpan<long> SourceLines => (_sourceLines ??= _sourceLineMap.Materialize(Count)).AsSpan(0, Count);
 
     public bool HasTimestamps => _timestamp is not null;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Modelwatch.Core.Votes;
 
 /// <summary>
@@ -13,7 +14,7 @@ public sealed class VoteTableBuilder
     private int[] _modelA;
     private int[] _modelB;
     private Winner[] _winner;
-    private long[] _sourceLine;
+    private readonly SourceLineMap _sourceLines = new();
     private readonly Column<long> _timestamp = new(VoteTable.MissingTimestamp);
     private readonly Column<int> _judge = new(-1);
     private readonly Column<int> _language = new(-1);
@@ -30,7 +31,6 @@ public sealed class VoteTableBuilder
         _modelA = new int[initialCapacity];
         _modelB = new int[initialCapacity];
         _winner = new Winner[initialCapacity];
-        _sourceLine = new long[initialCapacity];
     }
 
     public NameTable Models { get; } = new();
@@ -73,7 +73,6 @@ public sealed class VoteTableBuilder
             Array.Resize(ref _modelA, capacity);
             Array.Resize(ref _modelB, capacity);
             Array.Resize(ref _winner, capacity);
-            Array.Resize(ref _sourceLine, capacity);
         }
     }
 
@@ -105,6 +104,7 @@ public sealed class VoteTableBuilder
         return bit;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in VoteRow row)
     {
         if (_built)
@@ -119,14 +119,13 @@ public sealed class VoteTableBuilder
             Array.Resize(ref _modelA, length);
             Array.Resize(ref _modelB, length);
             Array.Resize(ref _winner, length);
-            Array.Resize(ref _sourceLine, length);
         }
 
         var capacity = _modelA.Length;
         _modelA[i] = row.ModelA;
         _modelB[i] = row.ModelB;
         _winner[i] = row.Winner;
-        _sourceLine[i] = row.SourceLine;
+        _sourceLines.Add(i, row.SourceLine);
         if (row.TimestampMs is { } ts)
         {
             _timestamp.Set(i, ts, capacity);
@@ -193,7 +192,7 @@ public sealed class VoteTableBuilder
             _modelA,
             _modelB,
             _winner,
-            _sourceLine,
+            _sourceLines,
             _timestamp.Values,
             _judge.Values,
             _language.Values,

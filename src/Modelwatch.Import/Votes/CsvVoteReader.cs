@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Modelwatch.Core.Votes;
 using static System.FormattableString;
@@ -61,6 +62,7 @@ internal sealed class CsvVoteReader
         NeedMore,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Read()
     {
         _ctx.FieldWord = "column";
@@ -137,6 +139,7 @@ internal sealed class CsvVoteReader
     }
 
     /// <summary>Finds the record at <see cref="_start"/> and its fields; NeedMore when it may continue past the buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Split SplitRecord(out int recordEnd, out int newlines)
     {
         var data = _buffer.AsSpan(_start, _end - _start);
@@ -304,6 +307,7 @@ internal sealed class CsvVoteReader
         length += bytes.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StoreField(int index, int start, int end)
     {
         if (index == _fieldStart.Length)
@@ -316,6 +320,7 @@ internal sealed class CsvVoteReader
         _fieldEnd[index] = end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<byte> Field(int index)
     {
         var source = _fieldsInScratch ? _scratch : _buffer;
@@ -395,6 +400,7 @@ internal sealed class CsvVoteReader
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadVote(int recordStart, int recordEnd, long recordLine)
     {
         if (CheckUtf8(recordStart, recordEnd, recordLine) is { } bad)
@@ -511,6 +517,7 @@ internal sealed class CsvVoteReader
         _ctx.Reject(recordLine, reason, _columns[f], $"column '{_columns[f]}' is {FieldValues.Describe(value)}; expected one of {string.Join(", ", WinnerSpelling.Accepted)}.");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReadTag(int f, ReadOnlySpan<byte> value, long recordLine, ref ulong tags)
     {
         var slot = _tagSlot[f];
@@ -543,6 +550,7 @@ internal sealed class CsvVoteReader
     }
 
     /// <summary>Null when the record is valid UTF-8; otherwise where its first bad byte is and what to say about it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Utf8Problem? CheckUtf8(int recordStart, int recordEnd, long recordLine)
     {
         if (_invalidAt < 0 && recordEnd > _validEnd)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Security.Cryptography;
@@ -21,12 +22,14 @@ internal sealed class Utf8KeyComparer : IEqualityComparer<byte[]>, IAlternateEqu
 
     public int GetHashCode(byte[] obj) => Hash(obj);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
 
     public int GetHashCode(ReadOnlySpan<byte> alternate) => Hash(alternate);
 
     public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Hash(ReadOnlySpan<byte> bytes)
     {
         var h = Seed ^ ((ulong)bytes.Length * Multiplier);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Modelwatch.Core.Votes;
 
@@ -11,6 +12,7 @@ internal sealed class Utf8NameCache(NameTable names)
 {
     private readonly Utf8Cache<int> _ids = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> utf8)
     {
         if (_ids.TryGetValue(utf8, out var id))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Modelwatch.Core.Votes;
 
@@ -12,6 +13,7 @@ internal sealed class Utf8WinnerCache
     private const int LongestSpelling = 64;
     private readonly Utf8Cache<Winner> _known = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryParse(ReadOnlySpan<byte> utf8, out Winner winner)
     {
         // The spellings of nearly every real row, matched byte for byte before any hashing. Each gives exactly
