@@ -10,12 +10,12 @@ public class RatingEngineTests
     public void Stored_counts_give_the_same_board_as_the_votes_they_came_from()
     {
         var votes = TestVotes.Arena140k();
-        var fromVotes = RatingEngine.Run(votes, new RatingRequest());
+        var fromVotes = RatingEngine.Run(votes, new RatingRequest(), ct: TestContext.Current.CancellationToken);
         var counts = TestVotes.Counts(votes);
 
         // As the web app will keep them: plain (a, b, outcome, count) rows, rebuilt into counts.
         var stored = Rows(counts).ToList();
-        var fromCounts = RatingEngine.RunOnCounts(PairwiseCounts.FromRows(counts.Models, stored), new RatingRequest());
+        var fromCounts = RatingEngine.RunOnCounts(PairwiseCounts.FromRows(counts.Models, stored), new RatingRequest(), ct: TestContext.Current.CancellationToken);
 
         Assert.Equal(fromVotes.Entries.Count, fromCounts.Entries.Count);
         foreach (var (v, c) in fromVotes.Entries.Zip(fromCounts.Entries))
@@ -40,8 +40,8 @@ public class RatingEngineTests
         // New votes arrive: the stored counts grow; models keep their order because the full set is a superset.
         var after = PairwiseCounts.FromVotes(votes, all);
         var start = after.Models.Select(m => before.Strengths[before.IndexOf(m)]).ToArray();
-        var warm = RatingEngine.RunOnCounts(after, new RatingRequest { Intervals = IntervalMethod.None }, start);
-        var cold = RatingEngine.RunOnCounts(after, new RatingRequest { Intervals = IntervalMethod.None });
+        var warm = RatingEngine.RunOnCounts(after, new RatingRequest { Intervals = IntervalMethod.None }, start, ct: TestContext.Current.CancellationToken);
+        var cold = RatingEngine.RunOnCounts(after, new RatingRequest { Intervals = IntervalMethod.None }, ct: TestContext.Current.CancellationToken);
 
         Assert.Equal("Converged", warm.Solver!.ExitReason);
         Assert.True(warm.Solver.Iterations <= cold.Solver!.Iterations, $"warm start took {warm.Solver.Iterations} iterations, cold {cold.Solver.Iterations}");
@@ -60,7 +60,7 @@ public class RatingEngineTests
         var counts = PairwiseCounts.FromRows(["a", "b"], [(0, 1, 2, 3.0), (0, 1, 0, 1.0)]);
         var request = new RatingRequest { Method = method, StyleControl = styleControl, Intervals = IntervalMethod.None };
 
-        var error = Assert.Throws<ArgumentException>(() => RatingEngine.RunOnCounts(counts, request));
+        var error = Assert.Throws<ArgumentException>(() => RatingEngine.RunOnCounts(counts, request, ct: TestContext.Current.CancellationToken));
         Assert.Contains(styleControl ? "style" : "Elo", error.Message, StringComparison.Ordinal);
     }
 
@@ -69,7 +69,7 @@ public class RatingEngineTests
     {
         var votes = TestVotes.Arena140k();
 
-        var report = RatingEngine.Run(votes, new RatingRequest { Filter = new VoteFilterOptions { ExcludeModels = ["gemini-2.5-pro"] } });
+        var report = RatingEngine.Run(votes, new RatingRequest { Filter = new VoteFilterOptions { ExcludeModels = ["gemini-2.5-pro"] } }, ct: TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(report.Entries, e => e.Model == "gemini-2.5-pro");
         var step = report.Cleaning.Single(s => s.Name == "excluded models");
@@ -95,7 +95,7 @@ public class RatingEngineTests
         builder.Add(new VoteRow { ModelA = x, ModelB = y, Winner = Winner.ModelB, TimestampMs = 1_000, SourceLine = 4 });
         var votes = builder.Build();
 
-        var report = RatingEngine.Run(votes, new RatingRequest { Method = RatingMethod.Elo, Intervals = IntervalMethod.None });
+        var report = RatingEngine.Run(votes, new RatingRequest { Method = RatingMethod.Elo, Intervals = IntervalMethod.None }, ct: TestContext.Current.CancellationToken);
 
         var inTimeOrder = OnlineElo.Compute(2, [0, 0, 0], [1, 1, 1], [Winner.ModelB, Winner.ModelB, Winner.ModelA]);
         var inFileOrder = OnlineElo.Compute(2, [0, 0, 0], [1, 1, 1], [Winner.ModelA, Winner.ModelB, Winner.ModelB]);
@@ -108,7 +108,7 @@ public class RatingEngineTests
     {
         var votes = TestVotes.Arena140k();
 
-        var error = Assert.Throws<ArgumentException>(() => RatingEngine.Run(votes, new RatingRequest { Method = RatingMethod.Elo, Intervals = IntervalMethod.Sandwich }));
+        var error = Assert.Throws<ArgumentException>(() => RatingEngine.Run(votes, new RatingRequest { Method = RatingMethod.Elo, Intervals = IntervalMethod.Sandwich }, ct: TestContext.Current.CancellationToken));
 
         Assert.Contains("--ci none", error.Message, StringComparison.Ordinal);
     }
