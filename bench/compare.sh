@@ -67,16 +67,27 @@ for label in "${labels[@]}"; do
   "$generator" generate --source "$battles" --votes "${sizes[$label]}" --copies 3 --seed 1 --out "$file" || exit 1
 done
 
-# --- (c) the CLI in Release --------------------------------------------------------------------------------------
-cli="$root/src/Modelwatch.Cli/bin/Release/net10.0/modelwatch"
-cli_reason=""
-log "building the CLI (Release)"
+# --- (c) the CLI, two ways -----------------------------------------------------------------------------------------
+# r2r: published with ReadyToRun, as a user installs it (precompiled, no JIT warm-up in a one-second run);
+# jit: the plain `dotnet build` output that `dotnet run` uses (every hot method starts unoptimised).
+declare -A cli cli_reason cli_label
+cli[r2r]="$root/bench/bin/modelwatch-r2r/modelwatch"
+cli[jit]="$root/src/Modelwatch.Cli/bin/Release/net10.0/modelwatch"
+cli_label[r2r]="ReadyToRun publish"
+cli_label[jit]="dotnet build, JIT"
+log "building the CLI (Release, and a ReadyToRun publish)"
 if ! dotnet build "$root/src/Modelwatch.Cli" -c Release -nologo -clp:ErrorsOnly >"$work/cli-build.log" 2>&1; then
-  cli_reason="CLI build failed: $(grep -m1 -E 'error' "$work/cli-build.log" | cut -c1-160)"
+  cli_reason[jit]="CLI build failed: $(grep -m1 -E 'error' "$work/cli-build.log" | cut -c1-160)"
   cat "$work/cli-build.log" >&2
-elif [ ! -x "$cli" ]; then
-  cli_reason="CLI built but $cli is missing"
 fi
+if ! dotnet publish "$root/src/Modelwatch.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o "$root/bench/bin/modelwatch-r2r" -nologo -clp:ErrorsOnly >"$work/cli-publish.log" 2>&1; then
+  cli_reason[r2r]="CLI publish failed: $(grep -m1 -E 'error' "$work/cli-publish.log" | cut -c1-160)"
+  cat "$work/cli-publish.log" >&2
+fi
+for variant in r2r jit; do
+  if [ -z "${cli_reason[$variant]:-}" ] && [ ! -x "${cli[$variant]}" ]; then cli_reason[$variant]="${cli[$variant]} is missing"; fi
+done
 
 # --- (d) measuring ------------------------------------------------------------------------------------------------
 # measure NAME OUTFILE CMD...: runs CMD $repeats times; sets m_time (median s), m_rss (median MB), m_runs, m_error.
@@ -140,25 +151,27 @@ for label in "${labels[@]}"; do
     rows+=("| $name | ref_bt.py, BT + 100 bootstrap rounds | not available | | | | |"); checks+=("- $label: ref_bt.py not available: $m_error")
   fi
 
-  for ci in sandwich bootstrap; do
-    args=(rank "$file" --ci "$ci" --format csv)
-    job="modelwatch rank, BT + sandwich CI"
-    if [ "$ci" = bootstrap ]; then args=(rank "$file" --ci bootstrap --rounds 100 --seed 1 --format csv); job="modelwatch rank, BT + 100 bootstrap rounds"; fi
-    if [ -n "$cli_reason" ]; then
-      rows+=("| $name | $job | not available | | | | |"); checks+=("- $label, $ci: not available: $cli_reason")
-    elif measure "modelwatch $ci $label" "$work/ours.csv" "$cli" "${args[@]}"; then
-      head -n 16 "$work/ours.csv" >"$results/modelwatch-$label-$ci-top15.csv"
-      speedup=$([ -n "$ref" ] && ratio "$ref" "$m_time" || echo "—")
-      rows+=("| $name | $job | $m_time | $m_rss | $m_runs | $speedup | $(ratio "$m_time" "$floor") |")
-      if [ "$ci" = bootstrap ] && [ -n "$ref" ]; then
-        checks+=("- $label: 100 bootstrap rounds are ${speedup}× faster than ref_bt.py (required ≥ 15×, aim 30×): $(awk -v s="$speedup" 'BEGIN { print (s >= 30 ? "aim met" : s >= 15 ? "requirement met, aim not" : "REQUIREMENT NOT MET") }')")
+  for variant in r2r jit; do
+    for ci in sandwich bootstrap; do
+      args=(rank "$file" --ci "$ci" --format csv)
+      job="modelwatch rank (${cli_label[$variant]}), BT + sandwich CI"
+      if [ "$ci" = bootstrap ]; then args=(rank "$file" --ci bootstrap --rounds 100 --seed 1 --format csv); job="modelwatch rank (${cli_label[$variant]}), BT + 100 bootstrap rounds"; fi
+      if [ -n "${cli_reason[$variant]:-}" ]; then
+        rows+=("| $name | $job | not available | | | | |"); checks+=("- $label, $variant, $ci: not available: ${cli_reason[$variant]}")
+      elif measure "modelwatch $variant $ci $label" "$work/ours.csv" "${cli[$variant]}" "${args[@]}"; then
+        head -n 16 "$work/ours.csv" >"$results/modelwatch-$label-$ci-top15.csv"
+        speedup=$([ -n "$ref" ] && ratio "$ref" "$m_time" || echo "—")
+        rows+=("| $name | $job | $m_time | $m_rss | $m_runs | $speedup | $(ratio "$m_time" "$floor") |")
+        if [ "$ci" = bootstrap ] && [ -n "$ref" ]; then
+          checks+=("- $label, ${cli_label[$variant]}: 100 bootstrap rounds are ${speedup}× faster than ref_bt.py (required ≥ 15×, aim 30×): $(awk -v s="$speedup" 'BEGIN { print (s >= 30 ? "aim met" : s >= 15 ? "requirement met, aim not" : "REQUIREMENT NOT MET") }')")
+        fi
+        if [ "$label" = 1.8M ]; then
+          checks+=("- $label, ${cli_label[$variant]}, $ci: peak memory $m_rss MB (required < 300 MB): $([ "$m_rss" -lt 300 ] && echo met || echo NOT MET)")
+        fi
+      else
+        rows+=("| $name | $job | not available | | | | |"); checks+=("- $label, $variant, $ci: modelwatch not available: $m_error")
       fi
-      if [ "$label" = 1.8M ]; then
-        checks+=("- $label, $ci: peak memory $m_rss MB (required < 300 MB): $([ "$m_rss" -lt 300 ] && echo met || echo NOT MET)")
-      fi
-    else
-      rows+=("| $name | $job | not available | | | | |"); checks+=("- $label, $ci: modelwatch not available: $m_error")
-    fi
+    done
   done
 done
 
