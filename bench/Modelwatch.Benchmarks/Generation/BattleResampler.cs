@@ -1,3 +1,4 @@
+using Modelwatch.Core.Ratings;
 using Modelwatch.Core.Votes;
 
 namespace Modelwatch.Benchmarks.Generation;
@@ -12,7 +13,7 @@ namespace Modelwatch.Benchmarks.Generation;
 internal sealed class BattleResampler
 {
     private readonly ArenaBattleSource _source;
-    private readonly DeterministicRandom _random;
+    private readonly Xoshiro256StarStar _random;
 
     public BattleResampler(ArenaBattleSource source, int copies, ulong seed)
     {
@@ -20,7 +21,7 @@ internal sealed class BattleResampler
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(copies);
         _source = source;
         Copies = copies;
-        _random = new DeterministicRandom(seed);
+        _random = new Xoshiro256StarStar(unchecked((long)seed), stream: 0);
     }
 
     public int Copies { get; }

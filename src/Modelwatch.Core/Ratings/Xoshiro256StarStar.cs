@@ -2,7 +2,8 @@ namespace Modelwatch.Core.Ratings;
 
 /// <summary>
 /// xoshiro256** (Blackman &amp; Vigna, 2018): a small, fast generator whose output depends only on its seed, so a
-/// bootstrap round draws the same numbers whatever thread runs it. Streams are keyed by (seed, stream) through
+/// bootstrap round draws the same numbers whatever thread runs it, and a generated benchmark file is the same for a
+/// seed on every .NET version (unlike <see cref="Random"/>). Streams are keyed by (seed, stream) through
 /// SplitMix64, as the authors recommend for seeding.
 /// </summary>
 internal sealed class Xoshiro256StarStar
@@ -42,6 +43,24 @@ internal sealed class Xoshiro256StarStar
         _s2 ^= t;
         _s3 = RotateLeft(_s3, 45);
         return result;
+    }
+
+    /// <summary>A uniform integer in <c>[0, bound)</c> without modulo bias (Lemire's multiply-and-reject, 2019).</summary>
+    public int NextBelow(int bound)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bound);
+        var n = (ulong)bound;
+        var product = Math.BigMul(NextUInt64(), n, out var low);
+        if (low < n)
+        {
+            var threshold = (0 - n) % n;
+            while (low < threshold)
+            {
+                product = Math.BigMul(NextUInt64(), n, out low);
+            }
+        }
+
+        return (int)product;
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>

@@ -12,7 +12,7 @@ namespace Modelwatch.Import.Votes;
 /// gzip trailer itself: the uncompressed length mod 2³² stored in the last four bytes must match what came out.
 /// Damaged compressed data becomes a <see cref="VoteFileException"/> naming the file.
 /// </summary>
-internal sealed class GzipGuardStream : Stream
+internal sealed class GzipGuardStream : ReadOnlyStream
 {
     private const string StrictValidationSwitch = "System.IO.Compression.UseStrictValidation";
 
@@ -44,22 +44,6 @@ internal sealed class GzipGuardStream : Stream
     /// <summary>Whether this runtime throws on truncated deflate data (the switch took effect).</summary>
     public static bool RuntimeDetectsTruncation { get; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> buffer)
     {
         int n;
@@ -89,19 +73,6 @@ internal sealed class GzipGuardStream : Stream
 
         return Counted(n, buffer.IsEmpty);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void Flush()
-    {
-    }
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
