@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Modelwatch.Core.Ratings.StyleControl;
 using Modelwatch.Core.Votes;
 
-namespace Modelwatch.Benchmarks;
+namespace Modelwatch.Benchmarks.Micro;
 
 /// <summary>
 /// Style-controlled fit at the size of the shared 140k file (135,624 votes, 53 models, 4 features), on synthetic

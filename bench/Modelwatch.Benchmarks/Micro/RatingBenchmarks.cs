@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Modelwatch.Core.Ratings;
 
-namespace Modelwatch.Benchmarks;
+namespace Modelwatch.Benchmarks.Micro;
 
 /// <summary>
 /// The rating engine after aggregation, on synthetic counts the size of the full Arena text board: 160 models, all
