@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Modelwatch.Core.Votes;
 
 /// <summary>
@@ -11,6 +13,7 @@ internal sealed class SourceLineMap
     private long _expected = long.MinValue;
 
     /// <summary>Records the line of vote <paramref name="index"/>; indices arrive in order 0, 1, 2, ….</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int index, long line)
     {
         if (line != _expected)
