@@ -162,8 +162,11 @@ for label in "${labels[@]}"; do
         head -n 16 "$work/ours.csv" >"$results/modelwatch-$label-$ci-top15.csv"
         speedup=$([ -n "$ref" ] && ratio "$ref" "$m_time" || echo "—")
         rows+=("| $name | $job | $m_time | $m_rss | $m_runs | $speedup | $(ratio "$m_time" "$floor") |")
-        if [ "$ci" = bootstrap ] && [ -n "$ref" ]; then
+        # The issue sets the speed target on the 1.8M file; larger files are reported for information.
+        if [ "$ci" = bootstrap ] && [ -n "$ref" ] && [ "$label" = 1.8M ]; then
           checks+=("- $label, ${cli_label[$variant]}: 100 bootstrap rounds are ${speedup}× faster than ref_bt.py (required ≥ 15×, aim 30×): $(awk -v s="$speedup" 'BEGIN { print (s >= 30 ? "aim met" : s >= 15 ? "requirement met, aim not" : "REQUIREMENT NOT MET") }')")
+        elif [ "$ci" = bootstrap ] && [ -n "$ref" ]; then
+          checks+=("- $label, ${cli_label[$variant]}: 100 bootstrap rounds are ${speedup}× faster than ref_bt.py (information; the target is set on 1.8M)")
         fi
         if [ "$label" = 1.8M ]; then
           checks+=("- $label, ${cli_label[$variant]}, $ci: peak memory $m_rss MB (required < 300 MB): $([ "$m_rss" -lt 300 ] && echo met || echo NOT MET)")
