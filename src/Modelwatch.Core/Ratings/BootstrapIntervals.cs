@@ -31,17 +31,9 @@ public static class BootstrapIntervals
         CancellationToken ct = default,
         int maxDegreeOfParallelism = -1)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        ArgumentNullException.ThrowIfNull(fit);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
-        options ??= fit.Options;
-        options.Validate();
-        options.EnsureCompatibleWith(fit.Options);
+        options = IntervalArguments.Check(counts, fit, options);
         var m = counts.ModelCount;
-        if (fit.ModelCount != m)
-        {
-            throw new ArgumentException($"The fit has {fit.ModelCount} models but the counts have {m}.", nameof(fit));
-        }
 
         if (!(confidence > 0 && confidence < 1))
         {

@@ -15,16 +15,8 @@ public static class SandwichIntervals
     /// <param name="confidence">Two-sided level, 0.95 for 95% bounds.</param>
     public static RatingIntervals Compute(PairwiseCounts counts, BradleyTerryFit fit, BradleyTerryOptions? options = null, double confidence = 0.95)
     {
-        ArgumentNullException.ThrowIfNull(counts);
-        ArgumentNullException.ThrowIfNull(fit);
-        options ??= fit.Options;
-        options.Validate();
-        options.EnsureCompatibleWith(fit.Options);
+        options = IntervalArguments.Check(counts, fit, options);
         var m = counts.ModelCount;
-        if (fit.ModelCount != m)
-        {
-            throw new ArgumentException($"The fit has {fit.ModelCount} models but the counts have {m}.", nameof(fit));
-        }
 
         var z = NormalDistribution.TwoSidedCriticalValue(confidence);
         var index = PairIndex.Build(counts);

@@ -111,36 +111,15 @@ public class CrossFormatTests
         }
     }
 
-    /// <summary>A pipe-like stream: reads only, no seeking, no length.</summary>
-    private sealed class ForwardOnlyStream(byte[] content) : Stream
+    /// <summary>A pipe-like stream: reads only, no seeking, no length, short reads.</summary>
+    private sealed class ForwardOnlyStream(byte[] content) : ReadOnlyStream
     {
         private readonly MemoryStream _inner = new(content);
 
-        public override bool CanRead => true;
+        public override int Read(Span<byte> buffer) => _inner.Read(buffer[..Math.Min(buffer.Length, 4096)]);
 
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, Math.Min(count, 4096));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Read(buffer.Span));
 
         protected override void Dispose(bool disposing)
         {
