@@ -34,7 +34,7 @@ internal static class TableLeaderboard
             }
 
             cells.Add(e.Votes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-            cells.Add(e.WinRate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture));
+            cells.Add(LeaderboardWriter.Number(e.WinRate * 100, "F1") + "%");
             table.AddRow(cells.ToArray());
         }
 
