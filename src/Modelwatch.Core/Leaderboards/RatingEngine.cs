@@ -67,8 +67,9 @@ public static class RatingEngine
 
     private static RatingReport Assemble(PairwiseCounts counts, RatingRequest request, Scored scored, IReadOnlyList<CleaningStep> cleaning, int votesRead, int votesUsed, List<string> warnings)
     {
-        var winRates = AverageWinRate.Compute(counts);
-        var votesPerModel = VotesPerModel(counts);
+        // The win-rate method's ratings are the win rates already: no second pass for the column.
+        var winRates = request.Method == RatingMethod.WinRate && !request.StyleControl ? scored.Ratings : AverageWinRate.Compute(counts);
+        var votesPerModel = counts.VotesPerModel();
         var ratings = scored.Ratings;
         var lower = scored.Lower;
         var upper = scored.Upper;
@@ -93,7 +94,7 @@ public static class RatingEngine
                 lower?[i] ?? double.NaN,
                 upper?[i] ?? double.NaN,
                 scored.Variance?[i] ?? double.NaN,
-                votesPerModel[i],
+                (long)votesPerModel[i],
                 winRates[i]));
         }
 
@@ -194,21 +195,26 @@ public static class RatingEngine
             StableWithinEqualKeys(keys, order);
         }
 
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Table model id → the counts' model index, once per model rather than a name lookup per vote.
+        var toCounts = new int[votes.Models.Count];
         for (var i = 0; i < counts.ModelCount; i++)
         {
-            index[counts.Models[i]] = i;
+            votes.Models.TryGetId(counts.Models[i], out var id);
+            toCounts[id] = i;
         }
 
         var a = new int[order.Length];
         var b = new int[order.Length];
         var w = new Winner[order.Length];
+        var modelA = votes.ModelA;
+        var modelB = votes.ModelB;
+        var winners = votes.Winners;
         for (var k = 0; k < order.Length; k++)
         {
             var v = order[k];
-            a[k] = index[votes.Models[votes.ModelA[v]]];
-            b[k] = index[votes.Models[votes.ModelB[v]]];
-            w[k] = votes.Winners[v];
+            a[k] = toCounts[modelA[v]];
+            b[k] = toCounts[modelB[v]];
+            w[k] = winners[v];
         }
 
         var ratings = OnlineElo.Compute(counts.ModelCount, a, b, w, request.Elo);
@@ -226,21 +232,6 @@ public static class RatingEngine
                 start = i;
             }
         }
-    }
-
-    private static long[] VotesPerModel(PairwiseCounts counts)
-    {
-        var result = new long[counts.ModelCount];
-        var a = counts.A;
-        var b = counts.B;
-        var c = counts.Count;
-        for (var r = 0; r < counts.RowCount; r++)
-        {
-            result[a[r]] += (long)c[r];
-            result[b[r]] += (long)c[r];
-        }
-
-        return result;
     }
 
     private static int[] OrdinalRanks(double[] ratings)

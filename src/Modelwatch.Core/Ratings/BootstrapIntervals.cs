@@ -95,8 +95,8 @@ public static class BootstrapIntervals
             }
 
             Array.Sort(column);
-            lower[i] = Percentile(column, alpha / 2);
-            upper[i] = Percentile(column, 1 - (alpha / 2));
+            lower[i] = Numerics.Percentile(column, alpha / 2);
+            upper[i] = Numerics.Percentile(column, 1 - (alpha / 2));
             variance[i] = PopulationVariance(column);
         }
 
@@ -104,20 +104,6 @@ public static class BootstrapIntervals
         {
             UnconvergedRounds = unconverged,
         };
-    }
-
-    /// <summary>numpy's default ("linear") percentile of sorted values: interpolate at position (n − 1)·q.</summary>
-    internal static double Percentile(ReadOnlySpan<double> sorted, double q)
-    {
-        var position = (sorted.Length - 1) * q;
-        var below = (int)Math.Floor(position);
-        if (below >= sorted.Length - 1)
-        {
-            return sorted[^1];
-        }
-
-        var fraction = position - below;
-        return sorted[below] + (fraction * (sorted[below + 1] - sorted[below]));
     }
 
     private static double PopulationVariance(ReadOnlySpan<double> values)

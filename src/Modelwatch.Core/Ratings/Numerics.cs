@@ -18,4 +18,18 @@ internal static class Numerics
 
         return Math.Log(u) * x / (u - 1.0);
     }
+
+    /// <summary>numpy's default ("linear") percentile of sorted values: interpolate at position (n − 1)·q.</summary>
+    public static double Percentile(ReadOnlySpan<double> sorted, double q)
+    {
+        var position = (sorted.Length - 1) * q;
+        var below = (int)Math.Floor(position);
+        if (below >= sorted.Length - 1)
+        {
+            return sorted[^1];
+        }
+
+        var fraction = position - below;
+        return sorted[below] + (fraction * (sorted[below + 1] - sorted[below]));
+    }
 }

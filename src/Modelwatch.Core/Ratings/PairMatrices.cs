@@ -61,7 +61,6 @@ public sealed class PairMatrices
 
         var battles = new double[m * m];
         var score = new double[m * m];
-        var votes = new double[m];
         var a = counts.A;
         var b = counts.B;
         var outcome = counts.Outcome;
@@ -74,8 +73,6 @@ public sealed class PairMatrices
             battles[(b[i] * m) + a[i]] += n;
             score[(a[i] * m) + b[i]] += scoreA;
             score[(b[i] * m) + a[i]] += n - scoreA;
-            votes[a[i]] += n;
-            votes[b[i]] += n;
         }
 
         var fraction = new double[m * m];
@@ -90,6 +87,6 @@ public sealed class PairMatrices
             }
         }
 
-        return new PairMatrices(counts.Models, battles, fraction, predicted, votes);
+        return new PairMatrices(counts.Models, battles, fraction, predicted, counts.VotesPerModel());
     }
 }

@@ -129,6 +129,19 @@ public sealed class PairwiseCounts
         return accumulator.ToCompactCounts(models);
     }
 
+    /// <summary>Votes each model took part in (the sum of its rows' counts).</summary>
+    public double[] VotesPerModel()
+    {
+        var votes = new double[ModelCount];
+        for (var r = 0; r < _a.Length; r++)
+        {
+            votes[_a[r]] += _count[r];
+            votes[_b[r]] += _count[r];
+        }
+
+        return votes;
+    }
+
     /// <summary>The same rows with other counts (a bootstrap replicate or a reweighting); models unchanged.</summary>
     public PairwiseCounts WithCounts(double[] counts)
     {

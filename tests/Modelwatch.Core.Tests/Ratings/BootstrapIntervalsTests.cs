@@ -91,7 +91,7 @@ public class BootstrapIntervalsTests
     [InlineData(0.0, 1.0)]
     public void Percentiles_interpolate_linearly_like_numpy(double q, double expected)
     {
-        Assert.Equal(expected, BootstrapIntervals.Percentile([1.0, 2.0, 3.0, 4.0], q), 1e-12);
+        Assert.Equal(expected, Numerics.Percentile([1.0, 2.0, 3.0, 4.0], q), 1e-12);
     }
 
     /// <summary>Thread-safe, synchronous progress sink (Progress&lt;T&gt; would post to a context asynchronously).</summary>

@@ -56,14 +56,4 @@ internal static class StyleBootstrap
 
         return (thetas, notConverged);
     }
-
-    /// <summary>Linear-interpolation percentile (numpy's default) of an unsorted sample; sorts it in place.</summary>
-    public static double Quantile(double[] sample, double q)
-    {
-        Array.Sort(sample);
-        var h = (sample.Length - 1) * q;
-        var lo = (int)Math.Floor(h);
-        var hi = Math.Min(lo + 1, sample.Length - 1);
-        return sample[lo] + ((h - lo) * (sample[hi] - sample[lo]));
-    }
 }

@@ -70,8 +70,9 @@ public static class StyleControlModel
                     sample[r] = thetas[r][j];
                 }
 
-                lower[j] = StyleBootstrap.Quantile(sample, tail);
-                upper[j] = StyleBootstrap.Quantile(sample, 1 - tail);
+                Array.Sort(sample);
+                lower[j] = Numerics.Percentile(sample, tail);
+                upper[j] = Numerics.Percentile(sample, 1 - tail);
             }
         }
 
