@@ -22,20 +22,9 @@ internal static class TestVotes
     /// <summary>Any shared vote file (model_a/model_b or left/right columns).</summary>
     public static VoteTable Load(string sharedRelativePath) => VoteFileReader.Read(SharedData.File(sharedRelativePath)).Votes;
 
-    /// <summary>Indices of all votes except self-votes (the only cleaning the reference tables apply).</summary>
-    public static int[] WithoutSelfVotes(VoteTable votes)
-    {
-        var selected = new List<int>(votes.Count);
-        for (var i = 0; i < votes.Count; i++)
-        {
-            if (votes.ModelA[i] != votes.ModelB[i])
-            {
-                selected.Add(i);
-            }
-        }
-
-        return [.. selected];
-    }
+    /// <summary>Indices of all votes except self-votes (the only cleaning the reference tables apply, and the only
+    /// step that removes anything under default filter options).</summary>
+    public static int[] WithoutSelfVotes(VoteTable votes) => VoteCleaning.Apply(votes, new VoteFilterOptions()).Selected;
 
     public static PairwiseCounts Counts(VoteTable votes) => PairwiseCounts.FromVotes(votes, WithoutSelfVotes(votes));
 }
