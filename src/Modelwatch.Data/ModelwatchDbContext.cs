@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Modelwatch.Data.Catalog;
+
+namespace Modelwatch.Data;
+
+/// <summary>
+/// The one database context. Provider-neutral: SQLite or PostgreSQL is chosen by whoever builds the options
+/// (<c>DatabaseOptions</c>); the table mappings live in <c>IEntityTypeConfiguration</c> classes beside the entities.
+/// </summary>
+public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> options) : DbContext(options)
+{
+    public DbSet<CatalogModel> Models => Set<CatalogModel>();
+
+    public DbSet<ModelVariant> Variants => Set<ModelVariant>();
+
+    public DbSet<ModelFactRow> Facts => Set<ModelFactRow>();
+
+    public DbSet<ModelAlias> Aliases => Set<ModelAlias>();
+
+    public DbSet<Offering> Offerings => Set<Offering>();
+
+    public DbSet<PriceRow> Prices => Set<PriceRow>();
+
+    public DbSet<BenchmarkScoreRow> BenchmarkScores => Set<BenchmarkScoreRow>();
+
+    public DbSet<PublishedRatingRow> PublishedRatings => Set<PublishedRatingRow>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<ImportProblemRow> ImportProblems => Set<ImportProblemRow>();
+
+    public DbSet<SourceStatusRow> SourceStatuses => Set<SourceStatusRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ModelwatchDbContext).Assembly);
+    }
+}
