@@ -28,7 +28,11 @@ public sealed record CatalogBatch(string Source, string Location)
 /// <summary>A rule of the genai-prices kind that says which external ids name <paramref name="ModelRef"/>.</summary>
 public sealed record SourceMatchRule(string ModelRef, MatchRule Rule);
 
-/// <summary>genai-prices' match rules: equals, starts_with, ends_with, contains, regex, and the or/and combinators.</summary>
+/// <summary>
+/// genai-prices' match rules: equals, starts_with, ends_with, contains, regex, and the or/and combinators. The
+/// genai-prices importer writes its <c>regex</c> clauses as <see cref="CaseSensitiveRegexRule"/>, as genai-prices
+/// applies them; <see cref="RegexRule"/> ignores case.
+/// </summary>
 public abstract record MatchRule
 {
     /// <summary>Whether <paramref name="id"/> (already lower-cased by the caller when the rule is case-insensitive) matches.</summary>
@@ -61,6 +65,22 @@ public abstract record MatchRule
             TimeSpan.FromMilliseconds(100));
 
         public override bool Matches(string id) => _regex.IsMatch(id);
+    }
+
+    /// <summary>
+    /// genai-prices' <c>regex</c> clause as genai-prices applies it: Python's <c>re.search</c> without flags, so
+    /// case-sensitive (the other clauses compare lower-cased text). Equal when the patterns are equal.
+    /// </summary>
+    public sealed record CaseSensitiveRegexRule(string Pattern) : MatchRule
+    {
+        private readonly System.Text.RegularExpressions.Regex _regex = new(
+            Pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+
+        public override bool Matches(string id) => _regex.IsMatch(id);
+
+        public bool Equals(CaseSensitiveRegexRule? other) => other is not null && string.Equals(Pattern, other.Pattern, StringComparison.Ordinal);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Pattern);
     }
 
     public sealed record OrRule(IReadOnlyList<MatchRule> Rules) : MatchRule
