@@ -179,8 +179,9 @@ public sealed class ModelsDevImporter : ICatalogImporter
             : $"{path}: neither gzip, tar nor a JSON object; expected a models.dev tree (.tar.gz, .tar or a directory) or its api.json.");
     }
 
+    /// <summary>In a stable order, each once (an offering's limits are read for the offering and for its model).</summary>
     internal static List<RecordProblem> Sorted(List<RecordProblem> problems) =>
-        [.. problems.OrderBy(p => p.Location, StringComparer.Ordinal).ThenBy(p => p.Message, StringComparer.Ordinal)];
+        [.. problems.Distinct().OrderBy(p => p.Location, StringComparer.Ordinal).ThenBy(p => p.Message, StringComparer.Ordinal)];
 
     private enum InputKind
     {

@@ -6,8 +6,8 @@ namespace Modelwatch.Import.Catalog.ModelsDev;
 /// <summary>
 /// A models.dev <c>[cost]</c> table as <see cref="TokenPrices"/>. models.dev prices are already USD per million
 /// tokens. Long-context prices come as <c>[[cost.tiers]]</c> with <c>tier = { type = "context", size = N }</c>
-/// (the type is sometimes left out; context is the only kind there is), or in <c>api.json</c> also as the legacy
-/// <c>context_over_200k</c> table. Per-request, image, audio and reasoning prices have no place in
+/// (the type is sometimes left out; context is the only kind there is), or in older <c>api.json</c> files as the
+/// legacy <c>context_over_200k</c> table. Per-request, image, audio and reasoning prices have no place in
 /// <see cref="TokenPrices"/> and are not read.
 /// </summary>
 internal static class ModelsDevPrices
@@ -80,7 +80,9 @@ internal static class ModelsDevPrices
             Add(tiers, t, "tier", new PriceTier(size.Value, t.Price("input"), t.Price("output"), t.Price("cache_read"), t.Price("cache_write")));
         }
 
-        if (cost.Table("context_over_200k") is { } legacy && !tiers.Any(t => t.AboveInputTokens == LegacyTierThreshold))
+        // api.json still writes context_over_200k for old readers, copied from a tier whatever its size; it is a
+        // tier of its own only in files that have no tiers.
+        if (tiers.Count == 0 && !cost.Has("tiers") && cost.Table("context_over_200k") is { } legacy)
         {
             tiers.Add(new PriceTier(LegacyTierThreshold, legacy.Price("input"), legacy.Price("output"), legacy.Price("cache_read"), legacy.Price("cache_write")));
         }
