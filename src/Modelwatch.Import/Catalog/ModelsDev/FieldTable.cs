@@ -146,7 +146,7 @@ internal sealed class FieldTable
 
         if (n < 0 || n > 1e9)
         {
-            Problem(key, $"expected a price from 0 (USD per million tokens), found {n.Value.ToString(CultureInfo.InvariantCulture)}.");
+            Problem(key, $"expected a price in USD per million tokens, from 0 to 1000000000, found {n.Value.ToString("R", CultureInfo.InvariantCulture)}.");
             return null;
         }
 

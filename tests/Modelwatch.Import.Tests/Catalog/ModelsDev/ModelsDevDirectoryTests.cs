@@ -92,7 +92,19 @@ public class ModelsDevDirectoryTests
     public void A_base_model_that_names_no_lab_model_is_reported_and_the_offering_kept()
     {
         using var temp = new TempDirectory();
-        Write(temp.Path, "models/acme/anvil-1.toml", "name = \"Anvil 1\"\nopen_weights = true\n\n[limit]\ncontext = 32_768\noutput = 4_096\n");
+        Write(temp.Path, "models/acme/anvil-1.toml", """
+            name = "Anvil 1"
+            release_date = 2025-08-07
+            open_weights = true
+            license = "Apache-2.0"
+            limit = { context = 32_768, output = 4_096 }
+            tool_call = { supported = true }
+
+            [parameters]
+            total = 30_500_000_000
+            active = 3_300_000_000
+            architecture = "moe"
+            """);
         Write(temp.Path, "providers/host/provider.toml", "name = \"Host\"\n");
         Write(temp.Path, "providers/host/models/anvil.toml", "base_model = \"acme/anvil-1\"\n\n[cost]\ninput = 0.5\noutput = 1.5\n");
         Write(temp.Path, "providers/host/models/acme/anvil-2.toml", "base_model = \"acme/anvil-2\"\n\n[cost]\ninput = 1\noutput = 3\n");
@@ -102,6 +114,14 @@ public class ModelsDevDirectoryTests
         var anvil = batch.Offering("host", "anvil");
         Assert.Equal(("acme/anvil-1", "acme/anvil-1"), (anvil.ModelRef, anvil.CanonicalId));
         Assert.Equal((32_768, 4_096), (anvil.ContextWindow!.Value, anvil.MaxOutputTokens!.Value));
+
+        // A TOML date, an inline table, tool_call as a table and the [parameters] table newer trees have.
+        var model = batch.Model("acme/anvil-1");
+        Assert.Equal(new DateOnly(2025, 8, 7), model.ReleaseDate);
+        Assert.Equal((LicenceClass.OpenSource, "Apache-2.0"), (model.Licence!.Value, model.LicenceId));
+        Assert.True(model.ToolCalling);
+        Assert.Equal((30_500_000_000L, 3_300_000_000L), (model.TotalParameters!.Value, model.ActiveParameters!.Value));
+        Assert.Equal(ModelArchitecture.MixtureOfExperts, model.Architecture);
 
         var orphan = batch.Offering("host", "acme/anvil-2");
         Assert.Equal("acme/anvil-2", orphan.ModelRef);
