@@ -15,6 +15,9 @@ public sealed record CatalogBatch(string Source, string Location)
 
     public IReadOnlyList<SourceOffering> Offerings { get; init; } = [];
 
+    /// <summary>The providers the offerings name, with display names, when the source lists them (models.dev).</summary>
+    public IReadOnlyList<SourceProvider> Providers { get; init; } = [];
+
     public IReadOnlyList<SourceBenchmarkScore> BenchmarkScores { get; init; } = [];
 
     public IReadOnlyList<SourceLeaderboardEntry> LeaderboardEntries { get; init; } = [];

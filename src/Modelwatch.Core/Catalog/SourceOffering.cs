@@ -26,6 +26,12 @@ public sealed record SourceOffering(string Provider, string ProviderModelId, str
     public string? Mode { get; init; }
 
     /// <summary>
+    /// The reasoning-effort values the provider accepts for this model (models.dev <c>reasoning_options</c> of type
+    /// <c>effort</c>: <c>minimal</c>, <c>low</c>, <c>high</c>, …), in the source's order; each can name a variant.
+    /// </summary>
+    public IReadOnlyList<string> ReasoningEfforts { get; init; } = [];
+
+    /// <summary>
     /// Prices over time, oldest first. A source with only today's prices gives one period with
     /// <see cref="PricePeriod.EffectiveFrom"/> null (the store uses the import date); genai-prices gives its dated periods.
     /// </summary>
