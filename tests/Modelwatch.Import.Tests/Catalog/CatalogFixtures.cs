@@ -6,15 +6,15 @@ namespace Modelwatch.Import.Tests.Catalog;
 /// <summary>The real catalog files in ../shared, and small helpers for the importer tests.</summary>
 internal static class CatalogFixtures
 {
-    public const string OpenRouter = "data/catalog/openrouter-api-v1-models.2026-08-01.excerpt.json";
-    public const string Aider = "data/catalog/aider-polyglot_leaderboard.yml";
-    public const string LlmStats = "data/catalog/llm-stats-LLMStats-json.tar.gz";
-    public const string LmArenaLeaderboard = "data/arena/lmarena-published/leaderboard-text.json";
-    public const string LmArenaModelMap = "data/arena/lmarena-published/scatterplot-data.json";
-    public const string ArenaHard = "data/arena/lmarena-published/arena-hard-auto_leaderboard_20240731.csv";
+    public const string OpenRouterFile = "data/catalog/openrouter-api-v1-models.2026-08-01.excerpt.json";
+    public const string AiderFile = "data/catalog/aider-polyglot_leaderboard.yml";
+    public const string LlmStatsFile = "data/catalog/llm-stats-LLMStats-json.tar.gz";
+    public const string LmArenaLeaderboardFile = "data/arena/lmarena-published/leaderboard-text.json";
+    public const string LmArenaModelMapFile = "data/arena/lmarena-published/scatterplot-data.json";
+    public const string ArenaHardFile = "data/arena/lmarena-published/arena-hard-auto_leaderboard_20240731.csv";
 
     /// <summary>The shared folder holding LMArena's published files.</summary>
-    public static string LmArenaDirectory => Path.GetDirectoryName(SharedData.File(LmArenaLeaderboard))!;
+    public static string LmArenaDirectory => Path.GetDirectoryName(SharedData.File(LmArenaLeaderboardFile))!;
 
     public static Import.Catalog.CatalogInput Input(string relative) => Import.Catalog.CatalogInput.FromPath(SharedData.File(relative));
 

@@ -14,7 +14,7 @@ public sealed class OpenRouterBadInputTests
     public void Bad_records_are_reported_with_file_and_path_and_the_rest_is_read()
     {
         using var dir = new TempDirectory();
-        var response = JsonNode.Parse(File.ReadAllText(SharedData.File(CatalogFixtures.OpenRouter)))!;
+        var response = JsonNode.Parse(File.ReadAllText(SharedData.File(CatalogFixtures.OpenRouterFile)))!;
         var data = response["data"]!.AsArray();
         data[0]!["pricing"]!["prompt"] = "fourteen cents"; // deepseek/deepseek-v4-flash-0731
         data[1]!.AsObject().Remove("id");                  // thinkingmachines/inkling-small
@@ -48,7 +48,7 @@ public sealed class OpenRouterBadInputTests
     public void A_truncated_file_fails_with_its_name_and_line()
     {
         using var dir = new TempDirectory();
-        var text = File.ReadAllText(SharedData.File(CatalogFixtures.OpenRouter));
+        var text = File.ReadAllText(SharedData.File(CatalogFixtures.OpenRouterFile));
         var path = dir.File("cut.json");
         File.WriteAllText(path, text[..(text.Length / 2)]);
         using var input = CatalogInput.FromPath(path);

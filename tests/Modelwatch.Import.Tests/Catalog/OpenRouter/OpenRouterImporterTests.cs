@@ -18,7 +18,7 @@ public sealed class OpenRouterImporterTests
     [Fact]
     public void Every_entry_is_an_offering_and_every_real_model_a_model()
     {
-        using var input = Input(CatalogFixtures.OpenRouter);
+        using var input = Input(CatalogFixtures.OpenRouterFile);
         var batch = Importer.Read(input, TestContext.Current.CancellationToken);
 
         Assert.Empty(batch.Problems);
@@ -38,7 +38,7 @@ public sealed class OpenRouterImporterTests
     [Fact]
     public void Price_strings_per_token_become_exact_decimals_per_million()
     {
-        using var input = Input(CatalogFixtures.OpenRouter);
+        using var input = Input(CatalogFixtures.OpenRouterFile);
         var batch = Importer.Read(input, TestContext.Current.CancellationToken);
 
         // "prompt": "0.00000014", "completion": "0.00000028", "input_cache_read": "0.0000000028", no cache write.
@@ -68,7 +68,7 @@ public sealed class OpenRouterImporterTests
     [Fact]
     public void Long_context_overrides_become_tiers_free_is_zero_and_minus_one_is_no_price()
     {
-        using var input = Input(CatalogFixtures.OpenRouter);
+        using var input = Input(CatalogFixtures.OpenRouterFile);
         var batch = Importer.Read(input, TestContext.Current.CancellationToken);
 
         // qwen/qwen3.7-flash: two overrides, at 32,000 and 256,000 prompt tokens.
@@ -92,7 +92,7 @@ public sealed class OpenRouterImporterTests
     [Fact]
     public void Model_facts_come_from_the_entry()
     {
-        using var input = Input(CatalogFixtures.OpenRouter);
+        using var input = Input(CatalogFixtures.OpenRouterFile);
         var batch = Importer.Read(input, TestContext.Current.CancellationToken);
 
         var glm = Model(batch, "z-ai/glm-5.2");
@@ -131,7 +131,7 @@ public sealed class OpenRouterImporterTests
     [Fact]
     public void An_alias_is_an_offering_of_its_target_and_not_a_model()
     {
-        using var input = Input(CatalogFixtures.OpenRouter);
+        using var input = Input(CatalogFixtures.OpenRouterFile);
         var batch = Importer.Read(input, TestContext.Current.CancellationToken);
 
         Assert.Equal("x-ai/grok-4.5", Offering(batch, "~x-ai/grok-latest").ModelRef);
@@ -144,7 +144,7 @@ public sealed class OpenRouterImporterTests
     [Fact]
     public void A_free_endpoint_is_an_offering_of_its_base_model()
     {
-        using var input = Input(CatalogFixtures.OpenRouter);
+        using var input = Input(CatalogFixtures.OpenRouterFile);
         var batch = Importer.Read(input, TestContext.Current.CancellationToken);
 
         // Both listed: one model with the paid entry's window, two offerings with their own limits.
@@ -169,7 +169,7 @@ public sealed class OpenRouterImporterTests
     [Fact]
     public void Benchmarks_are_Artificial_Analysis_scores_and_Design_Arena_entries_as_of_the_response_date()
     {
-        using var input = Input(CatalogFixtures.OpenRouter);
+        using var input = Input(CatalogFixtures.OpenRouterFile);
         var batch = Importer.Read(input, TestContext.Current.CancellationToken);
 
         Assert.Equal(52, batch.BenchmarkScores.Count);
@@ -202,7 +202,7 @@ public sealed class OpenRouterImporterTests
     {
         using var dir = new TempDirectory();
         var copy = dir.File("models.json");
-        File.Copy(SharedData.File(CatalogFixtures.OpenRouter), copy);
+        File.Copy(SharedData.File(CatalogFixtures.OpenRouterFile), copy);
         using var input = CatalogInput.FromPath(copy);
 
         var byClock = Importer.Read(input, TestContext.Current.CancellationToken);

@@ -29,7 +29,7 @@ public sealed class OpenRouterOlderSchemaTests
         var path = OlderResponse(dir, "z-ai/glm-5.2", "anthropic/claude-opus-5");
         using var input = CatalogInput.FromPath(path);
         var older = new OpenRouterImporter(new FixedTime(DateTimeOffset.UnixEpoch)).Read(input, TestContext.Current.CancellationToken);
-        using var newerInput = Input(CatalogFixtures.OpenRouter);
+        using var newerInput = Input(CatalogFixtures.OpenRouterFile);
         var newer = new OpenRouterImporter(new FixedTime(DateTimeOffset.UnixEpoch)).Read(newerInput, TestContext.Current.CancellationToken);
 
         Assert.Empty(older.Problems);
@@ -68,7 +68,7 @@ public sealed class OpenRouterOlderSchemaTests
     /// <summary>Real records of the 2026 response, cut back to the older schema, as <c>{"data": [...]}</c> in a file.</summary>
     private static string OlderResponse(TempDirectory dir, params string[] ids)
     {
-        var response = JsonNode.Parse(File.ReadAllText(SharedData.File(CatalogFixtures.OpenRouter)))!;
+        var response = JsonNode.Parse(File.ReadAllText(SharedData.File(CatalogFixtures.OpenRouterFile)))!;
         var data = new JsonArray();
         foreach (var record in response["data"]!.AsArray().Where(r => ids.Contains((string?)r!["id"])))
         {
