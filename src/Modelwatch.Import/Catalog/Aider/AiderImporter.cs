@@ -67,14 +67,22 @@ public sealed class AiderImporter : ICatalogImporter
     private static YamlSequenceNode Runs(string path, string file)
     {
         var yaml = new YamlStream();
+        Parser? parser = null;
         try
         {
             using var reader = File.OpenText(path);
-            yaml.Load(reader);
+            parser = new Parser(reader);
+            yaml.Load(parser);
         }
         catch (YamlException e)
         {
             throw new CatalogSourceException(FormattableString.Invariant($"{file}:{e.Start.Line}: not valid YAML ({e.Message})."), e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's loader gives up this way on some malformed flow collections; the parser knows where it was.
+            var line = parser?.Current is { } at ? FormattableString.Invariant($":{at.Start.Line}") : "";
+            throw new CatalogSourceException($"{file}{line}: not valid YAML (the structure breaks off here: {e.Message}).", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
