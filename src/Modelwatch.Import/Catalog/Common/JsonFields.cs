@@ -136,7 +136,7 @@ internal sealed class JsonFields(JsonElement obj, string location, string record
         return null;
     }
 
-    /// <summary>A <c>yyyy-MM-dd</c> date.</summary>
+    /// <summary>A <c>yyyy-MM-dd</c> date (month and day may be unpadded).</summary>
     /// <param name="name">The field.</param>
     /// <param name="consequence">What happens to the record when the date is unreadable, for the message.</param>
     public DateOnly? Date(string name, string? consequence = null)
@@ -147,7 +147,8 @@ internal sealed class JsonFields(JsonElement obj, string location, string record
             return null;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        // "2025-1-2" (LLMStats writes one date unpadded) is as clear as "2025-01-02".
+        if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             return date;
         }
