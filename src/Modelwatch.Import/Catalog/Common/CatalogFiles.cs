@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Modelwatch.Import.Votes;
 
 namespace Modelwatch.Import.Catalog.Common;
 
@@ -33,7 +34,7 @@ internal static class CatalogFiles
         catch (JsonException e)
         {
             var line = e.LineNumber is { } l ? FormattableString.Invariant($":{l + 1}") : "";
-            throw new CatalogSourceException($"{shownAs}{line}: not valid JSON ({Describe(e)}).", e);
+            throw new CatalogSourceException($"{shownAs}{line}: not valid JSON ({JsonErrors.Describe(e)}).", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -51,16 +52,7 @@ internal static class CatalogFiles
         catch (JsonException e)
         {
             var line = e.LineNumber is { } l ? FormattableString.Invariant($":{l + 1}") : "";
-            throw new CatalogSourceException($"{shownAs}{line}: not valid JSON ({Describe(e)}).", e);
+            throw new CatalogSourceException($"{shownAs}{line}: not valid JSON ({JsonErrors.Describe(e)}).", e);
         }
-    }
-
-    /// <summary>The reader's message without its own (zero-based) position, which the caller reports one-based.</summary>
-    private static string Describe(JsonException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        message = (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
-        return e.BytePositionInLine is { } column ? FormattableString.Invariant($"{message} at byte {column + 1} of the line") : message;
     }
 }

@@ -17,8 +17,6 @@ internal sealed class JsonFields(JsonElement obj, string location, string record
 {
     public JsonElement Element => obj;
 
-    public string Location => location;
-
     /// <summary>Whether the property is there at all, even as null (tells the older OpenRouter schema from "no value").</summary>
     public bool Has(string name) => obj.TryGetProperty(name, out _);
 

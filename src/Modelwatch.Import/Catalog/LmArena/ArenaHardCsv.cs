@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Modelwatch.Core.Catalog;
+using Modelwatch.Import.Catalog.Common;
 
 namespace Modelwatch.Import.Catalog.LmArena;
 
@@ -34,7 +35,7 @@ internal static class ArenaHardCsv
             throw new CatalogSourceException($"{file}:1: empty; expected a header {string.Join(',', Required)},….");
         }
 
-        var header = Split(lines[0]).Select(h => h.Trim()).ToList();
+        var header = CsvLine.Split(lines[0]).Select(h => h.Trim()).ToList();
         var missing = Required.Where(r => !header.Contains(r, StringComparer.Ordinal)).ToList();
         if (missing.Count > 0)
         {
@@ -52,7 +53,7 @@ internal static class ArenaHardCsv
             }
 
             var location = FormattableString.Invariant($"{file}:{i + 1}");
-            var cells = Split(lines[i]);
+            var cells = CsvLine.Split(lines[i]);
             if (cells.Count != header.Count)
             {
                 problems.Add(new RecordProblem(location, FormattableString.Invariant($"has {cells.Count} fields; expected {header.Count} like the header. The row is skipped.")));
@@ -87,48 +88,4 @@ internal static class ArenaHardCsv
 
     private static double? Number(string text) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
-
-    /// <summary>One CSV line into fields (RFC 4180 quoting: <c>"(-1.88, +1.97)"</c> is one field, <c>""</c> a quote).</summary>
-    internal static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Import.Catalog.Common;
 
@@ -80,12 +81,20 @@ internal static class OpenRouterRecord
             return (null, null);
         }
 
-        var repo = fields.String("hugging_face_id")?.Trim();
-        if (string.IsNullOrEmpty(repo))
+        if (fields.Element.GetProperty("hugging_face_id").ValueKind == JsonValueKind.Null)
         {
-            return fields.Element.GetProperty("hugging_face_id").ValueKind is System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.String
-                ? (LicenceClass.Proprietary, null)
-                : (null, null); // the wrong type was reported by String()
+            return (LicenceClass.Proprietary, null);
+        }
+
+        var repo = fields.String("hugging_face_id")?.Trim();
+        if (repo is null)
+        {
+            return (null, null); // not a string: reported
+        }
+
+        if (repo.Length == 0)
+        {
+            return (LicenceClass.Proprietary, null);
         }
 
         if (repo.Contains(' ', StringComparison.Ordinal) || repo.Count(c => c == '/') != 1)
