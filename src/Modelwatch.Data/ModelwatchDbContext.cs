@@ -31,9 +31,46 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
 
     public DbSet<SourceStatusRow> SourceStatuses => Set<SourceStatusRow>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Instants behave the same on both databases: stored in UTC, compared and ordered in SQL by instant, read back
+        // with offset zero. SQLite needs a converter to do it at all (see UtcTicksConverter). The model differs per
+        // provider, which is fine: EF caches one model per provider, and each migrations project has its own snapshot.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ModelwatchDbContext).Assembly);
+        RoundDecimalsToTheirScale(modelBuilder);
+    }
+
+    /// <summary>Every decimal column has a precision, and both databases keep the same digits (see <see cref="DecimalScaleConverter"/>).</summary>
+    private static void RoundDecimalsToTheirScale(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if ((Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) != typeof(decimal))
+                {
+                    continue;
+                }
+
+                var scale = property.GetScale()
+                    ?? throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} is a decimal without a precision; give it HasPrecision(18, 6) or similar in its configuration.");
+                property.SetValueConverter(new DecimalScaleConverter(scale));
+            }
+        }
     }
 }
