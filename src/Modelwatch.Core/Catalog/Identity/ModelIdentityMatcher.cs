@@ -158,6 +158,10 @@ public sealed class ModelIdentityMatcher : IModelMatcher
             {
                 doubtful.Add((r, "its family has separate -instruct and -thinking models, so 'thinking' may name a model, not a mode"));
             }
+            else if (snapshot is not null && theirs is null && SplitReleaseOnDate(q.Name, snapshot) is { } split)
+            {
+                doubtful.Add((r, $"the family has a separate {split} release of that date, which this name may abbreviate"));
+            }
             else
             {
                 usable.Add(r);
@@ -187,6 +191,30 @@ public sealed class ModelIdentityMatcher : IModelMatcher
         var (first, why) = doubtful.OrderBy(d => d.Ref.Model.CanonicalId, StringComparer.Ordinal).First();
         return new IdentityMatch(null, q.Name.Variant, MatchKind.Candidate, 0.4, first.Model.CanonicalId,
             $"'{q.Name}' may be {first.Model.CanonicalId} ('{first.Name}'), but {why}: needs review");
+    }
+
+    /// <summary>
+    /// <c>qwen3-235b-a22b-2507</c> (OpenRouter) is the 2507 Instruct model, not a snapshot of the hybrid
+    /// <c>qwen3-235b-a22b</c>: when the family has an <c>-instruct</c> or <c>-thinking</c> release on the query's date,
+    /// the bare dated name is ambiguous. Returns that release's qualifier, or null.
+    /// </summary>
+    private string? SplitReleaseOnDate(NormalizedName query, string snapshot)
+    {
+        if (query.Tokens.Any(t => t is "instruct" or "thinking"))
+        {
+            return null;
+        }
+
+        foreach (var qualifier in new[] { "instruct", "thinking" })
+        {
+            var key = $"{string.Join(' ', query.Tokens.Append(qualifier).Order(StringComparer.Ordinal))}|{snapshot}";
+            if (_index.ByKey(key).Count > 0)
+            {
+                return "-" + qualifier;
+            }
+        }
+
+        return null;
     }
 
     private static string? SnapshotOf(NormalizedName name) => name.VariantParts.FirstOrDefault(p => p.Kind == VariantKind.Snapshot).Value;

@@ -20,8 +20,8 @@ public readonly record struct Agreement(bool Agrees, string? Reason)
 /// <remarks>
 /// <c>instruct</c> is a qualifier, not noise: <c>qwen3-235b-a22b</c> (hybrid) and <c>qwen3-235b-a22b-instruct-2507</c>
 /// are different weights, and so are a base model and its instruct tune. A source that leaves out a size that the
-/// other states (<c>nemotron-3-nano-30b</c> for <c>nemotron-3-nano-30b-a3b</c>) does not contradict it; a different
-/// size does.
+/// other states (<c>nemotron-3-nano-30b</c> for <c>nemotron-3-nano-30b-a3b</c>: no active size) does not contradict
+/// it; a different size of the same kind (total, active, effective, context, experts) does.
 /// </remarks>
 public static class NameAgreement
 {
@@ -44,9 +44,12 @@ public static class NameAgreement
         ArgumentNullException.ThrowIfNull(b);
         var sizesA = Of(a, TokenClass.Size);
         var sizesB = Of(b, TokenClass.Size);
-        if (sizesA.Count > 0 && sizesB.Count > 0 && !sizesA.SetEquals(sizesB))
+        foreach (var kind in sizesA.Select(NameTokens.SizeKind).Intersect(sizesB.Select(NameTokens.SizeKind)))
         {
-            return Agreement.No($"size {Show(sizesA)} ≠ {Show(sizesB)}");
+            if (!sizesA.Where(t => NameTokens.SizeKind(t) == kind).ToHashSet(StringComparer.Ordinal).SetEquals(sizesB.Where(t => NameTokens.SizeKind(t) == kind)))
+            {
+                return Agreement.No($"size {Show(sizesA)} ≠ {Show(sizesB)}");
+            }
         }
 
         if (a.Experts.Count > 0 && b.Experts.Count > 0 && !a.Experts.ToHashSet(StringComparer.Ordinal).SetEquals(b.Experts))

@@ -71,6 +71,12 @@ internal static class NameTokens
         return IsDecimal(number);
     }
 
+    /// <summary>
+    /// What a size token measures: <c>a</c>ctive (<c>a22b</c>), <c>e</c>ffective (<c>e4b</c>), a mixture
+    /// (<c>8x7b</c>), <c>k</c> context tokens (<c>128k</c>), or total parameters (<c>70b</c>, <c>135m</c>, <c>1t</c>).
+    /// </summary>
+    public static char SizeKind(string size) => size[0] is 'a' or 'e' ? size[0] : size.Contains('x', StringComparison.Ordinal) ? 'x' : size[^1] == 'k' ? 'k' : 'p';
+
     /// <summary><c>128e</c>, <c>16e</c>.</summary>
     public static bool IsExpertCount(string token) =>
         token.Length >= 2 && token[^1] == 'e' && token.AsSpan(0, token.Length - 1).AllDigits();
