@@ -22,19 +22,23 @@ public sealed class CatalogStore(ModelwatchDbContext db, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(matcher);
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         try
         {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
             return await ApplyInTransactionAsync(batch, matcher, progress, ct).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
             await RecordFailureAsync(batch.Source, batch.Location, $"the import was rolled back: {error.Message}", ct).ConfigureAwait(false);
             throw;
         }
         finally
         {
             db.ChangeTracker.Clear();
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
@@ -74,6 +78,7 @@ public sealed class CatalogStore(ModelwatchDbContext db, TimeProvider time)
             var offerings = await WriteOfferingsAsync(context, linker, batch.Offerings, ct).ConfigureAwait(false);
             var scores = await WriteScoresAsync(context, linker, batch, ct).ConfigureAwait(false);
 
+            context.Track(run);
             var problems = batch.Problems.Concat(context.Problems).ToList();
             foreach (var problem in problems)
             {
@@ -101,7 +106,7 @@ public sealed class CatalogStore(ModelwatchDbContext db, TimeProvider time)
             run.Unchanged = summary.TotalUnchanged;
             run.ProblemCount = problems.Count;
             await UpdateStatusAsync(run, ct).ConfigureAwait(false);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await context.SaveAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return summary;
         }
@@ -119,7 +124,7 @@ public sealed class CatalogStore(ModelwatchDbContext db, TimeProvider time)
             context.Report("offerings", i + 1, offerings.Count);
         }
 
-        await context.Db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await context.SaveAsync(ct).ConfigureAwait(false);
         return writer;
     }
 
@@ -142,7 +147,7 @@ public sealed class CatalogStore(ModelwatchDbContext db, TimeProvider time)
             context.Report("leaderboard entries", i + 1, batch.LeaderboardEntries.Count);
         }
 
-        await context.Db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await context.SaveAsync(ct).ConfigureAwait(false);
         return writer;
     }
 

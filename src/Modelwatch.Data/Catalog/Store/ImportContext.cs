@@ -32,6 +32,17 @@ internal sealed class ImportContext(ModelwatchDbContext db, ImportRun run, DateT
         }
     }
 
+    /// <summary>
+    /// Saves what the step changed and forgets it: automatic change detection is off during an import (it made every
+    /// Add scan all tracked rows), so changes are detected once here, and a clear tracker keeps the next step fast.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken ct)
+    {
+        Db.ChangeTracker.DetectChanges();
+        await Db.SaveChangesAsync(ct).ConfigureAwait(false);
+        Db.ChangeTracker.Clear();
+    }
+
     /// <summary>Starts tracking a row read with AsNoTracking, so the properties set next are saved as an update.</summary>
     public void Track<T>(T row)
         where T : class

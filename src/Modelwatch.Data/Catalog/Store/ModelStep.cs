@@ -29,10 +29,10 @@ internal static class ModelStep
             }
         }
 
-        await context.Db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await context.SaveAsync(ct).ConfigureAwait(false);
         var recompute = context.TouchedModels.Union(linker.Created, StringComparer.Ordinal).ToList();
         var changed = await ResolvedColumns.UpdateAsync(context.Db, recompute, context.Now, ct).ConfigureAwait(false);
-        await context.Db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await context.SaveAsync(ct).ConfigureAwait(false);
 
         var added = linker.Created.Count;
         var changedExisting = changed.Count(id => !linker.Created.Contains(id));
