@@ -13,7 +13,8 @@ public sealed class CatalogQueriesTests
         var store = await StoreFixture.CreateAsync(provider);
         await store.ApplyAsync(Batches.ModelsDev(Batches.Gpt4o, Batches.Llama));
         await store.ApplyAsync(Batches.LiteLlm(
-            new SourceOffering("azure", "azure/gpt-4o-2024-08-06", "azure/gpt-4o-2024-08-06") { Prices = [new PricePeriod(null, Batches.Prices(2.5m, 10m))] }));
+            new SourceOffering("azure", "azure/gpt-4o-2024-08-06", "azure/gpt-4o-2024-08-06") { Prices = [new PricePeriod(null, Batches.Prices(2.5m, 10m))] },
+            new SourceOffering("mystery", "mystery/unknown-9", "mystery/unknown-9") { Prices = [new PricePeriod(null, Batches.Prices(1m, 1m))] }));
         return store;
     }
 
@@ -42,10 +43,12 @@ public sealed class CatalogQueriesTests
 
         var byId = await store.QueryAsync(db => new CatalogQueries(db).ResolveAsync("OpenAI/GPT-4o", null, Cancel));
         var unknown = await store.QueryAsync(db => new CatalogQueries(db).ResolveAsync("no-such-model", null, Cancel));
-        var unmatchedAlias = await store.QueryAsync(db => new CatalogQueries(db).ResolveAsync("azure/gpt-4o-2024-08-06", null, Cancel));
+        var snapshot = await store.QueryAsync(db => new CatalogQueries(db).ResolveAsync("azure/gpt-4o-2024-08-06", null, Cancel));
+        var unmatchedAlias = await store.QueryAsync(db => new CatalogQueries(db).ResolveAsync("mystery/unknown-9", null, Cancel));
 
         Assert.Equal("openai/gpt-4o", byId?.ModelId);
         Assert.Null(unknown);
+        Assert.Equal(("openai/gpt-4o", "2024-08-06", "alias of litellm"), (snapshot?.ModelId, snapshot?.Variant, snapshot?.How));
         Assert.Null(unmatchedAlias);
     }
 
@@ -75,12 +78,14 @@ public sealed class CatalogQueriesTests
         Assert.Equal([(CatalogSources.ModelsDev, "GPT-4o", true, false), (CatalogSources.LmArena, "GPT-4o (May)", false, true)], names);
         Assert.Equal(Batches.Gpt4o.Facts().Count() + 2, details.Facts.Count);
         Assert.Equal(Batches.Gpt4o.Facts().Count(), details.Facts.Count(f => f.Winner && f.Source == CatalogSources.ModelsDev));
-        Assert.Equal(["2024-05-13"], details.Variants.Select(v => v.Name));
-        Assert.Equal(VariantKind.Snapshot, details.Variants[0].Kind);
+        Assert.Equal(["2024-05-13", "2024-08-06"], details.Variants.Select(v => v.Name));
+        Assert.All(details.Variants, v => Assert.Equal(VariantKind.Snapshot, v.Kind));
         var openai = details.Offerings.Single(o => o.Offering.Provider == "openai");
         Assert.Equal([2.5m, 2m], openai.History.Select(p => p.Input!.Value));
         Assert.Equal(2m, openai.Current?.Input);
         Assert.Equal(1285, Assert.Single(details.PublishedRatings).Rating);
-        Assert.Equal([(CatalogSources.LmArena, "gpt-4o-2024-05-13"), (CatalogSources.ModelsDev, "openai/gpt-4o")], details.Aliases.Select(a => (a.Source, a.ExternalId)));
+        Assert.Equal(
+            [(CatalogSources.LiteLlm, "azure/gpt-4o-2024-08-06"), (CatalogSources.LmArena, "gpt-4o-2024-05-13"), (CatalogSources.ModelsDev, "openai/gpt-4o")],
+            details.Aliases.Select(a => (a.Source, a.ExternalId)));
     }
 }

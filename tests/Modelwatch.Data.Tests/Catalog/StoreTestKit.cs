@@ -38,11 +38,11 @@ internal sealed class StoreFixture(TestDatabase database, StepClock clock)
     public static async Task<StoreFixture> CreateAsync(DatabaseProvider provider) =>
         new(await TestDatabase.CreateAsync(provider, TestContext.Current.CancellationToken), new StepClock(Start));
 
-    /// <summary>Applies <paramref name="batch"/> with <paramref name="matcher"/>, or an <see cref="ExactIdMatcher"/> over the stored catalog.</summary>
+    /// <summary>Applies <paramref name="batch"/> with <paramref name="matcher"/>, or the identity matcher over the stored catalog (as the CLI does).</summary>
     public async Task<ImportSummary> ApplyAsync(CatalogBatch batch, IModelMatcher? matcher = null)
     {
         await using var db = Database.CreateContext();
-        matcher ??= new ExactIdMatcher(await CatalogIndexLoader.LoadAsync(db, TestContext.Current.CancellationToken));
+        matcher ??= await CatalogMatchers.CreateAsync(db, null, batch.MatchRules, TestContext.Current.CancellationToken);
         return await new CatalogStore(db, Clock).ApplyAsync(batch, matcher, null, TestContext.Current.CancellationToken);
     }
 

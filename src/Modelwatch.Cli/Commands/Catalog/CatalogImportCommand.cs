@@ -61,7 +61,7 @@ internal static class CatalogImportCommand
             ImportSummary summary;
             try
             {
-                var matcher = await CatalogMatchers.CreateAsync(db, ct).ConfigureAwait(false);
+                var matcher = await CatalogMatchers.CreateAsync(db, IdentityOverridesFile.LoadEmbedded(), batch.MatchRules, ct).ConfigureAwait(false);
                 using var progress = new ImportProgressLine(context, importer.Source);
                 summary = await store.ApplyAsync(batch, matcher, progress, ct).ConfigureAwait(false);
             }

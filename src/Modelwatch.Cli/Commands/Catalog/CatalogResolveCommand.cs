@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Modelwatch.Data.Catalog.Store;
+using Modelwatch.Import.Catalog;
 
 namespace Modelwatch.Cli.Commands.Catalog;
 
@@ -22,7 +23,7 @@ internal static class CatalogResolveCommand
             await using (db.ConfigureAwait(false))
             {
                 var text = result.GetRequiredValue(name);
-                var matcher = await CatalogMatchers.CreateAsync(db, ct).ConfigureAwait(false);
+                var matcher = await CatalogMatchers.CreateAsync(db, IdentityOverridesFile.LoadEmbedded(), null, ct).ConfigureAwait(false);
                 if (await new CatalogQueries(db).ResolveAsync(text, matcher, ct).ConfigureAwait(false) is not { } resolved)
                 {
                     await context.Error.WriteLineAsync($"unresolved: no model is named '{text}'").ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Modelwatch.Cli.Output.Catalog;
 using Modelwatch.Data.Catalog.Store;
+using Modelwatch.Import.Catalog;
 
 namespace Modelwatch.Cli.Commands.Catalog;
 
@@ -21,7 +22,7 @@ internal static class CatalogShowCommand
             var db = contexts.CreateDbContext();
             await using (db.ConfigureAwait(false))
             {
-                var matcher = await CatalogMatchers.CreateAsync(db, ct).ConfigureAwait(false);
+                var matcher = await CatalogMatchers.CreateAsync(db, IdentityOverridesFile.LoadEmbedded(), null, ct).ConfigureAwait(false);
                 var text = result.GetRequiredValue(name);
                 if (await new CatalogQueries(db).ShowAsync(text, matcher, ct).ConfigureAwait(false) is not { } details)
                 {

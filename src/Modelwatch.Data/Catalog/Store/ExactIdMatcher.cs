@@ -5,7 +5,8 @@ namespace Modelwatch.Data.Catalog.Store;
 /// <summary>
 /// The smallest honest matcher: links an id only when it equals, ignoring case, a canonical id, a canonical id's
 /// model part (when exactly one lab has it), or another source's linked alias. Everything else is unmatched; it never
-/// guesses, so it never proposes candidates. Stands in until the identity matcher is wired, and serves tests.
+/// guesses, so it never proposes candidates. For tests and tools that want letter-for-letter links only; imports use
+/// <see cref="CatalogMatchers"/>.
 /// </summary>
 public sealed class ExactIdMatcher : ILearningModelMatcher
 {
