@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Modelwatch.Cli.Commands;
+using Modelwatch.Cli.Commands.Catalog;
 
 namespace Modelwatch.Cli;
 
@@ -10,9 +11,11 @@ public static class CliApp
     {
         var root = new RootCommand(
             "Modelwatch: reproducible LLM leaderboards from raw pairwise votes.\n" +
-            "Exit codes: 0 ok, 1 bad command line, 2 invalid input file, 3 request does not fit the data, 130 interrupted.");
+            "Exit codes: 0 ok, 1 bad command line (or `catalog resolve`: not resolved), 2 invalid input file, 3 request does not fit the data, " +
+            "4 catalog source could not be read, 130 interrupted.");
         root.Subcommands.Add(RankCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
+        root.Subcommands.Add(CatalogCommand.Create(context));
         return root;
     }
 

@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>The request does not fit the data (unknown category or model, a filter needing a missing column).</summary>
     public const int InvalidRequest = 3;
 
+    /// <summary>A catalog source could not be read or stored; the catalog is unchanged and the source's status shows the failure.</summary>
+    public const int SourceFailed = 4;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }
