@@ -9,6 +9,12 @@ namespace Modelwatch.Cli;
 /// <param name="ErrorIsRedirected">When true progress is printed as occasional lines instead of one updating line.</param>
 public sealed record CliContext(TextWriter Out, TextWriter Error, TimeProvider Time, bool ErrorIsRedirected = true)
 {
-    /// <summary>The importers <c>catalog import</c> chooses from by source name; tests register their own.</summary>
-    public CatalogImporters Importers { get; init; } = CatalogImporters.Default;
+    /// <summary>
+    /// The importers <c>catalog import</c> chooses from by source name, given its <c>--as-of</c> date; tests register
+    /// their own. Default: <see cref="CatalogImporters.CreateDefault"/>.
+    /// </summary>
+    public Func<DateOnly?, CatalogImporters>? Importers { get; init; }
+
+    /// <summary>The importers for an import dated <paramref name="asOf"/>.</summary>
+    public CatalogImporters ImportersFor(DateOnly? asOf) => Importers?.Invoke(asOf) ?? CatalogImporters.CreateDefault(Time, asOf);
 }

@@ -4,7 +4,7 @@ namespace Modelwatch.Import.Catalog;
 
 /// <summary>
 /// The importers by source name, for <c>modelwatch catalog import &lt;source&gt;</c> and the web app's sync.
-/// <see cref="Default"/> lists every importer the product ships; add a new one there.
+/// <see cref="CreateDefault"/> lists every importer the product ships; add a new one there.
 /// </summary>
 public sealed class CatalogImporters
 {
@@ -23,8 +23,20 @@ public sealed class CatalogImporters
         }
     }
 
-    /// <summary>Every importer the product ships (none registered yet: the source importers are added as they land).</summary>
-    public static CatalogImporters Default { get; } = new([]);
+    /// <summary>
+    /// Every importer the product ships. <paramref name="asOf"/> dates data whose file does not say when it was
+    /// published or fetched (an LMArena board, an OpenRouter response); null leaves it to the file name.
+    /// </summary>
+    public static CatalogImporters CreateDefault(TimeProvider time, DateOnly? asOf = null) => new(
+    [
+        new ModelsDev.ModelsDevImporter(),
+        new LlmStats.LlmStatsImporter(),
+        new OpenRouter.OpenRouterImporter(time, new OpenRouter.OpenRouterImportOptions { RetrievedOn = asOf }),
+        new LmArena.LmArenaImporter(new LmArena.LmArenaImportOptions { PublishedOn = asOf }),
+        new GenAiPrices.GenAiPricesImporter(),
+        new LiteLlm.LiteLlmImporter(),
+        new Aider.AiderImporter(),
+    ]);
 
     /// <summary>The registered source names, in <see cref="CatalogSources.All"/> order, then any others.</summary>
     public IReadOnlyList<string> Sources =>

@@ -15,14 +15,23 @@ internal sealed class CatalogCli : IDisposable
     private readonly TempDirectory _folder = new();
 
     public CatalogCli(params ICatalogImporter[] importers)
+        : this(new CatalogImporters(importers.Length > 0 ? importers : [Stand.ModelsDev, Stand.LlmStats]))
     {
-        Importers = new CatalogImporters(importers.Length > 0 ? importers : [Stand.ModelsDev, Stand.LlmStats]);
+    }
+
+    private CatalogCli(CatalogImporters? importers)
+    {
+        Importers = importers;
         DatabaseFile = _folder.File("catalog.db");
     }
 
-    public CatalogImporters Importers { get; }
+    /// <summary>Stand-in importers, or null for the ones the product ships.</summary>
+    public CatalogImporters? Importers { get; }
 
     public string DatabaseFile { get; }
+
+    /// <summary>The CLI with the real importers, for runs on the real fixtures.</summary>
+    public static CatalogCli WithShippedImporters() => new((CatalogImporters?)null);
 
     /// <summary>Writes <paramref name="text"/> to a file in the temp folder and returns its path.</summary>
     public string File(string name, string text)
@@ -36,7 +45,8 @@ internal sealed class CatalogCli : IDisposable
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
         using var error = new StringWriter(CultureInfo.InvariantCulture);
-        var context = new CliContext(output, error, TimeProvider.System) { Importers = Importers };
+        var importers = Importers;
+        var context = new CliContext(output, error, TimeProvider.System) { Importers = importers is null ? null : _ => importers };
         var code = await CliApp.RunAsync([.. args, "--database", DatabaseFile], context, TestContext.Current.CancellationToken);
         return new CliRun(code, output.ToString(), error.ToString());
     }

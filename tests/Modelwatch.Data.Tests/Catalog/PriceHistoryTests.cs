@@ -98,6 +98,28 @@ public sealed class PriceHistoryTests
     }
 
     [Theory, BothDatabases]
+    public async Task An_undated_first_period_in_a_dated_list_is_the_price_before_the_first_date_not_today(DatabaseProvider provider)
+    {
+        var store = await StoreFixture.CreateAsync(provider);
+        await using var _ = store.Database;
+        var cut = new DateOnly(2025, 6, 10);
+
+        // genai-prices' openai/o3: the launch price has no date, the cut of 2025-06-10 has one.
+        var batch = new CatalogBatch(CatalogSources.GenAiPrices, "fixtures/genai-prices.json")
+        {
+            Offerings = [new SourceOffering("openai", "o3", "openai/o3") { Prices = [new PricePeriod(null, Batches.Prices(10m, 40m)), new PricePeriod(cut, Batches.Prices(2m, 8m))] }],
+        };
+        await store.ApplyAsync(batch);
+        store.Clock.AddDays(3);
+        var again = await store.ApplyAsync(batch);
+
+        Assert.Equal(new KindCounts(0, 0, 2), again.Prices);
+        Assert.Equal(
+            [(PricePeriods.SinceBeforeRecords, (DateOnly?)cut, (decimal?)10m), (cut, null, 2m)],
+            (await Periods(store)).Select(p => (p.EffectiveFrom, p.EffectiveTo, p.InputPerMillion)));
+    }
+
+    [Theory, BothDatabases]
     public async Task Prices_are_kept_to_six_decimal_places_so_a_reimport_compares_equal(DatabaseProvider provider)
     {
         var store = await StoreFixture.CreateAsync(provider);

@@ -20,20 +20,25 @@ internal static class CatalogImportCommand
     {
         var source = new Argument<string>("source") { Description = $"The source: {string.Join(", ", CatalogSources.All)}." };
         var location = new Argument<string>("path-or-url") { Description = "The file, directory or tarball to read, or an http(s) URL to download it from." };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "The date the data was published or fetched, for files that do not say (an LMArena board, an OpenRouter response); default: a date in the file name.",
+        };
         var command = new Command("import", "Import one catalog source into the database: a re-import of the same data changes nothing; a changed price becomes a new price period.")
         {
             source,
             location,
+            asOf,
         };
-        command.SetAction((result, ct) => CatalogDatabase.RunAsync(context, () => RunAsync(context, result.GetRequiredValue(source), result.GetRequiredValue(location), result, database, ct)));
+        command.SetAction((result, ct) => CatalogDatabase.RunAsync(context, () => RunAsync(context.ImportersFor(result.GetValue(asOf)), context, result.GetRequiredValue(source), result.GetRequiredValue(location), result, database, ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string source, string location, ParseResult result, Option<string?> databaseOption, CancellationToken ct)
+    private static async Task<int> RunAsync(CatalogImporters importers, CliContext context, string source, string location, ParseResult result, Option<string?> databaseOption, CancellationToken ct)
     {
-        if (context.Importers.Find(source) is not { } importer)
+        if (importers.Find(source) is not { } importer)
         {
-            var known = context.Importers.Sources;
+            var known = importers.Sources;
             return RankCommand.Fail(context, ExitCodes.InvalidRequest, known.Count == 0
                 ? $"no importer for '{source}': this build has no catalog importers registered"
                 : $"no importer for '{source}'; known sources: {string.Join(", ", known)}");

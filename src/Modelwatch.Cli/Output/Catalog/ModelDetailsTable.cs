@@ -87,12 +87,12 @@ internal static class ModelDetailsTable
         {
             var p = o.Current;
             var earlier = string.Join("; ", o.History.Where(h => h.EffectiveTo is not null).Select(h =>
-                $"{ModelFields.Format(h.EffectiveFrom)}..{ModelFields.Format(h.EffectiveTo)}: {Text.Price(h.Input)}/{Text.Price(h.Output)}"));
+                $"{ModelFields.Format(h.EffectiveFrom) ?? "earlier"}..{ModelFields.Format(h.EffectiveTo)}: {Text.Price(h.Input)}/{Text.Price(h.Output)}"));
             var tiers = p is { Tiers.Count: > 0 } ? " + " + string.Join(", ", p.Tiers.Select(t => $">{t.AboveInputTokens:N0}: {Text.Price(t.Input)}/{Text.Price(t.Output)}")) : "";
             table.AddRow(
                 Markup.Escape(o.Offering.Provider), Markup.Escape(o.Offering.ProviderModelId), Markup.Escape(o.Offering.Source),
                 Text.Price(p?.Input), Markup.Escape(Text.Price(p?.Output) + tiers), Text.Price(p?.CacheRead), Text.Price(p?.CacheWrite),
-                p is null ? "" : ModelFields.Format(p.EffectiveFrom)!, Markup.Escape(earlier));
+                p is null ? "" : ModelFields.Format(p.EffectiveFrom) ?? "earlier", Markup.Escape(earlier));
         }
 
         console.Write(table);

@@ -56,11 +56,11 @@ public sealed record ShownFact(string Field, string Source, string ExternalId, s
 /// <summary>An offering with its current price and its whole price history (oldest first).</summary>
 public sealed record OfferingView(Offering Offering, PriceView? Current, IReadOnlyList<PriceView> History);
 
-/// <summary>A price period, USD per million tokens.</summary>
-public sealed record PriceView(DateOnly EffectiveFrom, DateOnly? EffectiveTo, decimal? Input, decimal? Output, decimal? CacheRead, decimal? CacheWrite, IReadOnlyList<PriceTier> Tiers)
+/// <summary>A price period, USD per million tokens; <see cref="EffectiveFrom"/> null: from before the source's records.</summary>
+public sealed record PriceView(DateOnly? EffectiveFrom, DateOnly? EffectiveTo, decimal? Input, decimal? Output, decimal? CacheRead, decimal? CacheWrite, IReadOnlyList<PriceTier> Tiers)
 {
     internal static PriceView Of(PriceRow p) =>
-        new(p.EffectiveFrom, p.EffectiveTo, p.InputPerMillion, p.OutputPerMillion, p.CacheReadPerMillion, p.CacheWritePerMillion, PriceTiersJson.Read(p.TiersJson));
+        new(p.EffectiveFrom == PricePeriods.SinceBeforeRecords ? null : p.EffectiveFrom, p.EffectiveTo, p.InputPerMillion, p.OutputPerMillion, p.CacheReadPerMillion, p.CacheWritePerMillion, PriceTiersJson.Read(p.TiersJson));
 }
 
 /// <summary>A name resolved to a canonical model.</summary>

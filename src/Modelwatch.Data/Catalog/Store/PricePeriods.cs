@@ -5,15 +5,20 @@ namespace Modelwatch.Data.Catalog.Store;
 /// <summary>
 /// Price history. An undated period (a source with only today's prices) is compared with the open period: equal
 /// prices change nothing; different ones close it (its end is today) and open a new one from today. Dated periods
-/// (genai-prices) are stored as given, each ending where the next begins, and inserted when absent.
+/// (genai-prices) are stored as given, each ending where the next begins, and inserted when absent. In a list that has
+/// dated periods, an undated one is the price before the first date (genai-prices lists the original price without a
+/// date): it starts at <see cref="SinceBeforeRecords"/>, never today, so it cannot become the current price.
 /// </summary>
 internal static class PricePeriods
 {
+    /// <summary>The start of a period whose start the source does not know; shown as "earlier".</summary>
+    public static readonly DateOnly SinceBeforeRecords = DateOnly.MinValue;
+
     /// <summary>The rows for a new offering.</summary>
     public static List<PriceRow> Rows(IReadOnlyList<PricePeriod> periods, ImportContext context)
     {
         var rows = new List<PriceRow>();
-        foreach (var (from, to, prices) in Normalise(periods, context.Today))
+        foreach (var (from, to, prices) in Normalise(periods, UndatedStart(periods, context.Today)))
         {
             if (rows.Any(r => r.EffectiveFrom == from))
             {
@@ -31,12 +36,17 @@ internal static class PricePeriods
     /// <summary>Applies <paramref name="periods"/> to an existing offering's stored rows.</summary>
     public static void Merge(long offeringId, List<PriceRow> stored, IReadOnlyList<PricePeriod> periods, ImportContext context, KindCounter counter)
     {
-        foreach (var period in periods.Where(p => p.EffectiveFrom is null).Take(1))
+        if (periods.All(p => p.EffectiveFrom is null))
         {
-            MergeUndated(offeringId, stored, period.Prices, context, counter);
+            foreach (var period in periods.Take(1))
+            {
+                MergeUndated(offeringId, stored, period.Prices, context, counter);
+            }
+
+            return;
         }
 
-        foreach (var (from, to, prices) in Normalise(periods.Where(p => p.EffectiveFrom is not null).ToList(), context.Today))
+        foreach (var (from, to, prices) in Normalise(periods, SinceBeforeRecords))
         {
             var row = stored.FirstOrDefault(r => r.EffectiveFrom == from);
             if (row is null)
@@ -95,11 +105,15 @@ internal static class PricePeriods
         counter.Added++;
     }
 
-    /// <summary>Periods sorted by start, undated ones starting today, each ending where the next starts.</summary>
-    private static IEnumerable<(DateOnly From, DateOnly? To, TokenPrices Prices)> Normalise(IReadOnlyList<PricePeriod> periods, DateOnly today)
+    /// <summary>Today for a source with only today's prices; <see cref="SinceBeforeRecords"/> in a dated list.</summary>
+    private static DateOnly UndatedStart(IReadOnlyList<PricePeriod> periods, DateOnly today) =>
+        periods.Any(p => p.EffectiveFrom is not null) ? SinceBeforeRecords : today;
+
+    /// <summary>Periods sorted by start, undated ones starting at <paramref name="undatedStart"/>, each ending where the next starts.</summary>
+    private static IEnumerable<(DateOnly From, DateOnly? To, TokenPrices Prices)> Normalise(IReadOnlyList<PricePeriod> periods, DateOnly undatedStart)
     {
         var sorted = periods
-            .Select(p => (From: p.EffectiveFrom ?? today, p.Prices))
+            .Select(p => (From: p.EffectiveFrom ?? undatedStart, p.Prices))
             .GroupBy(p => p.From)
             .Select(g => g.Last())
             .OrderBy(p => p.From)
