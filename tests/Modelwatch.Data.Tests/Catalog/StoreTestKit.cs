@@ -1,4 +1,5 @@
 using Modelwatch.Core.Catalog;
+using Modelwatch.Core.Catalog.Identity;
 using Modelwatch.Data.Catalog.Store;
 using Modelwatch.Data.Tests.Harness;
 
@@ -39,10 +40,10 @@ internal sealed class StoreFixture(TestDatabase database, StepClock clock)
         new(await TestDatabase.CreateAsync(provider, TestContext.Current.CancellationToken), new StepClock(Start));
 
     /// <summary>Applies <paramref name="batch"/> with <paramref name="matcher"/>, or the identity matcher over the stored catalog (as the CLI does).</summary>
-    public async Task<ImportSummary> ApplyAsync(CatalogBatch batch, IModelMatcher? matcher = null)
+    public async Task<ImportSummary> ApplyAsync(CatalogBatch batch, IModelMatcher? matcher = null, IEnumerable<IdentityOverride>? overrides = null)
     {
         await using var db = Database.CreateContext();
-        matcher ??= await CatalogMatchers.CreateAsync(db, null, batch.MatchRules, TestContext.Current.CancellationToken);
+        matcher ??= await CatalogMatchers.CreateAsync(db, overrides, batch.MatchRules, TestContext.Current.CancellationToken);
         return await new CatalogStore(db, Clock).ApplyAsync(batch, matcher, null, TestContext.Current.CancellationToken);
     }
 

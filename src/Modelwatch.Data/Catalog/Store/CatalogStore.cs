@@ -74,6 +74,7 @@ public sealed class CatalogStore(ModelwatchDbContext db, TimeProvider time)
 
             var context = new ImportContext(db, run, now, progress);
             var linker = await ModelLinker.LoadAsync(context, matcher, ct).ConfigureAwait(false);
+            linker.LinkAll(batch);
             var models = await ModelStep.RunAsync(context, linker, batch.Models, ct).ConfigureAwait(false);
             var offerings = await WriteOfferingsAsync(context, linker, batch.Offerings, ct).ConfigureAwait(false);
             var scores = await WriteScoresAsync(context, linker, batch, ct).ConfigureAwait(false);
@@ -119,7 +120,7 @@ public sealed class CatalogStore(ModelwatchDbContext db, TimeProvider time)
         {
             ct.ThrowIfCancellationRequested();
             var o = offerings[i];
-            var link = linker.Link(o.ModelRef, o.CanonicalId, o.Variant, new MatchHints { Provider = o.Provider }, describesModel: false);
+            var link = linker.Link(o.ModelRef, o.CanonicalId, o.Variant, ModelLinker.HintsFor(o), describesModel: false);
             writer.Write(o, link, i);
             context.Report("offerings", i + 1, offerings.Count);
         }

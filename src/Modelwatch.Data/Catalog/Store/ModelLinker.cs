@@ -19,6 +19,7 @@ internal sealed class ModelLinker
     private readonly HashSet<string> _models;
     private readonly HashSet<(string ModelId, string Name)> _variants;
     private readonly Dictionary<string, ModelLink?> _decided = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OpenQuestion> _open = new(StringComparer.Ordinal);
 
     private ModelLinker(ImportContext context, IModelMatcher matcher, Dictionary<string, ModelAlias> aliases, HashSet<string> models, HashSet<(string, string)> variants)
     {
@@ -38,7 +39,7 @@ internal sealed class ModelLinker
 
     public int Unmatched => _decided.Count(d => d.Value is null && _aliases[d.Key].Review is not ReviewState.Pending);
 
-    public int Pending => _decided.Count(d => d.Value is null && _aliases[d.Key].Review is ReviewState.Pending);
+    public int Pending => _decided.Count(d => _aliases[d.Key].Review is ReviewState.Pending);
 
     public static async Task<ModelLinker> LoadAsync(ImportContext context, IModelMatcher matcher, CancellationToken ct)
     {
@@ -65,17 +66,81 @@ internal sealed class ModelLinker
 
         var alias = _aliases.GetValueOrDefault(externalId);
         var mayCreate = describesModel && SourceRoles.MayCreateModels(_context.Source);
+        RowChange change;
         if (alias is not null && IsSettled(alias))
         {
-            Aliases.Count(Relink(alias, canonicalId, mayCreate));
+            change = Relink(alias, canonicalId, mayCreate);
         }
         else
         {
             var decision = Decide(externalId, canonicalId?.Trim().ToLowerInvariant(), variant, hints, mayCreate);
-            Aliases.Count(alias is null ? Add(externalId, decision, hints) : Update(alias, decision, hints));
+            change = alias is null ? Add(externalId, decision, hints) : Update(alias, decision, hints);
             alias = _aliases[externalId];
+            _open[externalId] = new OpenQuestion(canonicalId, variant, hints, mayCreate, change);
         }
 
+        Aliases.Count(change);
+        return _decided[externalId] = Finish(alias);
+    }
+
+    /// <summary>
+    /// Links every id of <paramref name="batch"/> before anything is written, then asks the matcher once more about
+    /// the ids that came out unlinked: it has learned the links made later in the same batch. Without this second
+    /// look an id's answer would depend on its place in the file, and a re-import would change links.
+    /// </summary>
+    public void LinkAll(CatalogBatch batch)
+    {
+        foreach (var m in batch.Models)
+        {
+            Link(m.ExternalId, m.CanonicalId, m.Variant, HintsFor(m), describesModel: true);
+        }
+
+        foreach (var o in batch.Offerings)
+        {
+            Link(o.ModelRef, o.CanonicalId, o.Variant, HintsFor(o), describesModel: false);
+        }
+
+        foreach (var s in batch.BenchmarkScores)
+        {
+            Link(s.ModelRef, s.CanonicalId, null, MatchHints.None, describesModel: false);
+        }
+
+        foreach (var e in batch.LeaderboardEntries)
+        {
+            Link(e.ModelRef, null, null, MatchHints.None, describesModel: false);
+        }
+
+        foreach (var (externalId, question) in _open)
+        {
+            if (_decided[externalId] is not null || _aliases[externalId] is var alias && IsSettled(alias))
+            {
+                continue;
+            }
+
+            var decision = Decide(externalId, question.CanonicalId?.Trim().ToLowerInvariant(), question.Variant, question.Hints, question.MayCreate);
+            if (decision.ModelId is null || Update(alias, decision, question.Hints) is not RowChange.Changed)
+            {
+                continue;
+            }
+
+            if (question.FirstAnswer is RowChange.Unchanged)
+            {
+                Aliases.Unchanged--;
+                Aliases.Changed++;
+            }
+
+            _decided[externalId] = Finish(alias);
+        }
+    }
+
+    /// <summary>What the matcher is told about a model record.</summary>
+    public static MatchHints HintsFor(SourceModel m) => new() { Lab = m.Lab, Organisation = m.Organisation, DisplayName = m.DisplayName };
+
+    /// <summary>What the matcher is told about an offering's model.</summary>
+    public static MatchHints HintsFor(SourceOffering o) => new() { Provider = o.Provider };
+
+    private ModelLink? Finish(ModelAlias alias)
+    {
         ModelLink? link = alias.ModelId is null ? null : new ModelLink(alias.ModelId, alias.Variant);
         if (link is { Variant: { } name } && _variants.Add((link.Value.ModelId, name)))
         {
@@ -83,7 +148,6 @@ internal sealed class ModelLinker
             Variants.Added++;
         }
 
-        _decided[externalId] = link;
         return link;
     }
 
@@ -121,6 +185,15 @@ internal sealed class ModelLinker
 
         if (match.Kind is MatchKind.Candidate && match.CandidateModelId is { } candidate && _models.Contains(candidate))
         {
+            if (mayCreate)
+            {
+                // A source that describes models keeps its model as a model of its own until a person merges it:
+                // a missing merge loses nothing, and the id still links what names it. The merge waits in review.
+                var own = CanonicalIds.For(externalId, hints.Lab, hints.Organisation);
+                var ownId = _models.Contains(own) ? own : Create(own);
+                return new AliasDecision(ownId, variant, MatchKind.Canonical, 1, ReviewState.Pending, candidate, $"kept as {ownId}; may be the same as {candidate}: {match.Explanation}");
+            }
+
             return new AliasDecision(null, match.Variant ?? variant, MatchKind.Candidate, match.Confidence, ReviewState.Pending, candidate, match.Explanation);
         }
 
@@ -178,7 +251,10 @@ internal sealed class ModelLinker
 
     private RowChange Update(ModelAlias alias, AliasDecision decision, MatchHints hints)
     {
-        if (decision.Matches(alias))
+        // A queued question keeps its first proposal while it is still only a candidate: a better-looking candidate
+        // found later (a model added after this id, in the same or a later batch) must not make a re-import a change.
+        var stillQueued = alias.Review is ReviewState.Pending && decision.Review is ReviewState.Pending && alias.CandidateModelId is { } kept && _models.Contains(kept);
+        if (stillQueued || decision.Matches(alias))
         {
             return RowChange.Unchanged;
         }
@@ -218,3 +294,6 @@ internal sealed class ModelLinker
         }
     }
 }
+
+/// <summary>An id the matcher was asked about in this batch, with what it was asked and how the alias row changed.</summary>
+internal sealed record OpenQuestion(string? CanonicalId, string? Variant, MatchHints Hints, bool MayCreate, RowChange FirstAnswer);

@@ -21,8 +21,7 @@ internal static class ModelStep
                 continue;
             }
 
-            var hints = new MatchHints { Lab = m.Lab, Organisation = m.Organisation, DisplayName = m.DisplayName };
-            if (linker.Link(m.ExternalId, m.CanonicalId, m.Variant, hints, describesModel: true) is { } link)
+            if (linker.Link(m.ExternalId, m.CanonicalId, m.Variant, ModelLinker.HintsFor(m), describesModel: true) is { } link)
             {
                 facts.Write(m.ExternalId, link.ModelId, m.Facts());
                 linked.Add(link.ModelId);

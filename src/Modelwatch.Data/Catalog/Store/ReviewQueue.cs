@@ -41,6 +41,10 @@ public sealed class ReviewQueue(ModelwatchDbContext db, TimeProvider time)
         await using (transaction.ConfigureAwait(false))
         {
             var alias = await PendingAsync(aliasId, ct).ConfigureAwait(false);
+
+            // A source that creates models gave the id a model of its own while it waited (see ModelLinker.Decide):
+            // its rows move to the candidate with it.
+            var previous = alias.ModelId;
             alias.ModelId = alias.CandidateModelId;
             alias.Kind = MatchKind.Reviewed;
             alias.Review = ReviewState.Accepted;
@@ -54,14 +58,19 @@ public sealed class ReviewQueue(ModelwatchDbContext db, TimeProvider time)
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             var (source, id, model) = (alias.Source, alias.ExternalId, alias.ModelId);
             var offerings = await db.Offerings
-                .Where(o => o.Source == source && o.ModelId == null && o.ProviderModelId == id)
+                .Where(o => o.Source == source && (o.ModelId == null || o.ModelId == previous) && o.ProviderModelId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.ModelId, model).SetProperty(o => o.Variant, o => o.Variant ?? alias.Variant), ct).ConfigureAwait(false);
             var scores = await db.BenchmarkScores
-                .Where(s => s.Source == source && s.ModelId == null && s.ExternalId == id)
+                .Where(s => s.Source == source && (s.ModelId == null || s.ModelId == previous) && s.ExternalId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.ModelId, model), ct).ConfigureAwait(false);
             var ratings = await db.PublishedRatings
-                .Where(r => r.Source == source && r.ModelId == null && r.ExternalId == id)
+                .Where(r => r.Source == source && (r.ModelId == null || r.ModelId == previous) && r.ExternalId == id)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.ModelId, model).SetProperty(r => r.Variant, alias.Variant), ct).ConfigureAwait(false);
+            if (previous is not null)
+            {
+                await MoveFactsAsync(source, id, previous, model!, ct).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             db.ChangeTracker.Clear();
             return new ReviewOutcome(aliasId, source, id, model, offerings, scores, ratings);
@@ -81,6 +90,25 @@ public sealed class ReviewQueue(ModelwatchDbContext db, TimeProvider time)
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         db.ChangeTracker.Clear();
         return new ReviewOutcome(aliasId, alias.Source, alias.ExternalId, null, 0, 0, 0);
+    }
+
+    /// <summary>Moves the source's facts about <paramref name="id"/> to <paramref name="to"/>; drops <paramref name="from"/> when nothing names it any more.</summary>
+    private async Task MoveFactsAsync(string source, string id, string from, string to, CancellationToken ct)
+    {
+        await db.Facts.Where(f => f.Source == source && f.ExternalId == id && f.ModelId == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.ModelId, to), ct).ConfigureAwait(false);
+        var orphan = !await db.Aliases.AnyAsync(a => a.ModelId == from || a.CandidateModelId == from, ct).ConfigureAwait(false)
+            && !await db.Offerings.AnyAsync(o => o.ModelId == from, ct).ConfigureAwait(false)
+            && !await db.BenchmarkScores.AnyAsync(s => s.ModelId == from, ct).ConfigureAwait(false)
+            && !await db.PublishedRatings.AnyAsync(r => r.ModelId == from, ct).ConfigureAwait(false)
+            && !await db.Facts.AnyAsync(f => f.ModelId == from, ct).ConfigureAwait(false);
+        if (orphan)
+        {
+            await db.Models.Where(m => m.Id == from).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        }
+
+        await ResolvedColumns.UpdateAsync(db, orphan ? [to] : [to, from], time.GetUtcNow(), ct).ConfigureAwait(false);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
     }
 
     private async Task<ModelAlias> PendingAsync(long aliasId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Modelwatch.Core.Catalog;
 using Modelwatch.Core.Catalog.Identity;
+using Modelwatch.Testing.Catalog;
 
 namespace Modelwatch.Core.Tests.Catalog.Identity;
 

@@ -1,13 +1,14 @@
-namespace Modelwatch.Core.Tests.Catalog.Identity;
+namespace Modelwatch.Testing.Catalog;
 
 /// <summary>One hand-checked row of <c>arena-truth.tsv</c>: an arena key and its true counterparts (empty: none).</summary>
-internal sealed record ArenaTruthRow(int Line, string ArenaKey, IReadOnlyList<string> ModelsDev, IReadOnlyList<string> LiteLlm, string Why);
+public sealed record ArenaTruthRow(int Line, string ArenaKey, IReadOnlyList<string> ModelsDev, IReadOnlyList<string> LiteLlm, string Why);
 
-internal static class ArenaTruth
+/// <summary>The hand-checked list of LMArena keys and their true counterparts, shared by the identity and store tests.</summary>
+public static class ArenaTruth
 {
     public static IReadOnlyList<ArenaTruthRow> Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Catalog", "Identity", "arena-truth.tsv");
+        var path = Path.Combine(AppContext.BaseDirectory, "Catalog", "arena-truth.tsv");
         var rows = new List<ArenaTruthRow>();
         var lines = File.ReadAllLines(path);
         for (var i = 0; i < lines.Length; i++)
