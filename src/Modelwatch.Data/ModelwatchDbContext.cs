@@ -40,6 +40,23 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
 
     public DbSet<VotePairCount> VotePairCounts => Set<VotePairCount>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Instants behave the same on both databases: stored in UTC, compared and ordered in SQL by instant, read back
+        // with offset zero. SQLite needs a converter to do it at all (see UtcTicksConverter). The model differs per
+        // provider, which is fine: EF caches one model per provider, and each migrations project has its own snapshot.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

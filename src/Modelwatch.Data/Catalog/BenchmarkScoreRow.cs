@@ -12,7 +12,12 @@ public sealed class BenchmarkScoreRow
 
     public string? ModelId { get; set; }
 
-    public string? Variant { get; set; }
+    /// <summary>
+    /// The benchmark's setting of the model (<c>high</c>, <c>thinking-32k</c>); <c>""</c> when there is none, never
+    /// null: it is part of the unique key, and SQLite and PostgreSQL both treat NULLs in a unique index as distinct,
+    /// so a null would let the same score be stored twice.
+    /// </summary>
+    public string Variant { get; set; } = "";
 
     public required string Benchmark { get; set; }
 
