@@ -15,6 +15,8 @@ internal sealed class VoteColumns
     private readonly VoteTable _votes;
     private readonly int _datasetId;
     private readonly long[] _judgeHashes;
+    private readonly VoteColumn[] _columns;
+    private VoteValues _row;
 
     public VoteColumns(VoteTable votes, int datasetId)
     {
@@ -35,6 +37,7 @@ internal sealed class VoteColumns
         AddIf(votes.HasDedupTags, VoteColumn.DedupSampled);
         AddIf(votes.HasStyle, VoteColumn.TokensA, VoteColumn.TokensB, VoteColumn.HeadersA, VoteColumn.HeadersB, VoteColumn.ListsA, VoteColumn.ListsB, VoteColumn.BoldA, VoteColumn.BoldB);
         Columns = columns;
+        _columns = [.. columns];
 
         void AddIf(bool present, params VoteColumn[] more)
         {
@@ -48,9 +51,20 @@ internal sealed class VoteColumns
     /// <summary>The columns written, in order; each is named as its <see cref="StoredVote"/> property.</summary>
     public IReadOnlyList<VoteColumn> Columns { get; }
 
+    /// <summary>The property names of <see cref="Columns"/>, for <see cref="BulkInserter"/>.</summary>
+    public IReadOnlyList<string> Properties => [.. Columns.Select(c => c.ToString())];
+
     public int Count => _votes.Count;
 
-    public VoteTable Votes => _votes;
+    /// <summary>A <see cref="RowFiller"/>: vote <paramref name="i"/>'s values in the order of <see cref="Columns"/>.</summary>
+    public void Fill(int i, Span<BulkValue> values)
+    {
+        Row(i, ref _row);
+        for (var k = 0; k < values.Length; k++)
+        {
+            values[k] = BulkValue.Of(_row.Integer(_columns[k]));
+        }
+    }
 
     /// <summary>
     /// The values of vote <paramref name="i"/> for every property the votes fill; a column the vote has no value in is

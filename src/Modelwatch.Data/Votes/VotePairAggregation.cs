@@ -12,6 +12,26 @@ internal static class VotePairAggregation
     /// <summary>Above this many models a dictionary replaces the dense m × m × 4 array.</summary>
     private const int DenseLimit = 512;
 
+    /// <summary>The columns <see cref="Fill"/> writes, for <see cref="BulkInserter"/>.</summary>
+    public static IReadOnlyList<string> Properties { get; } =
+    [
+        nameof(VotePairCount.DatasetId), nameof(VotePairCount.Category), nameof(VotePairCount.ModelA), nameof(VotePairCount.ModelB),
+        nameof(VotePairCount.WinsA), nameof(VotePairCount.WinsB), nameof(VotePairCount.Ties), nameof(VotePairCount.BothBad),
+    ];
+
+    /// <summary>A row's values in the order of <see cref="Properties"/>.</summary>
+    public static void Fill(VotePairCount row, Span<BulkValue> values)
+    {
+        values[0] = BulkValue.Of(row.DatasetId);
+        values[1] = BulkValue.Of(row.Category);
+        values[2] = BulkValue.Of(row.ModelA);
+        values[3] = BulkValue.Of(row.ModelB);
+        values[4] = BulkValue.Of(row.WinsA);
+        values[5] = BulkValue.Of(row.WinsB);
+        values[6] = BulkValue.Of(row.Ties);
+        values[7] = BulkValue.Of(row.BothBad);
+    }
+
     /// <summary>Rows for every category, ordered by category (as given), then model A, then model B.</summary>
     public static List<VotePairCount> Compute(VoteTable votes, IReadOnlyList<string> categories, int datasetId, CancellationToken ct)
     {

@@ -223,7 +223,6 @@ public sealed class VoteStore(ModelwatchDbContext db, TimeProvider time)
         var votes = read.Votes;
         var categories = VoteCategories.Available(votes);
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var detectChanges = db.ChangeTracker.AutoDetectChangesEnabled;
         try
         {
             var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -245,13 +244,12 @@ public sealed class VoteStore(ModelwatchDbContext db, TimeProvider time)
                 await db.SaveChangesAsync(ct).ConfigureAwait(false);
 
                 var columns = new VoteColumns(votes, dataset.Id);
-                VoteBulkWriter.For(db).Write(db, columns, rows => progress?.Report(new VoteImportProgress(VoteImportPhase.Writing, 0, null, rows, votes.Count)), ct);
+                var inserter = BulkInserter.For(db);
+                inserter.Insert<StoredVote>(db, columns.Properties, columns.Count, columns.Fill, rows => progress?.Report(new VoteImportProgress(VoteImportPhase.Writing, 0, null, rows, votes.Count)), ct);
 
                 progress?.Report(new VoteImportProgress(VoteImportPhase.Aggregating, 0, null, votes.Count, votes.Count));
                 var counts = VotePairAggregation.Compute(votes, categories, dataset.Id, ct);
-                db.ChangeTracker.AutoDetectChangesEnabled = false;
-                db.VotePairCounts.AddRange(counts);
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                inserter.Insert<VotePairCount>(db, VotePairAggregation.Properties, counts.Count, (row, values) => VotePairAggregation.Fill(counts[row], values), null, ct);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
 
                 return new VoteImportResult
@@ -266,10 +264,8 @@ public sealed class VoteStore(ModelwatchDbContext db, TimeProvider time)
         }
         finally
         {
-            // Tracked entities of a rolled-back import must not leak into the next SaveChanges; a committed one's
-            // thousands of count rows are not worth tracking either.
+            // The entities of a rolled-back import must not leak into the next SaveChanges.
             db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = detectChanges;
             await db.Database.CloseConnectionAsync().ConfigureAwait(false);
         }
     }
