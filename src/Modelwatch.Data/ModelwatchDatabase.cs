@@ -57,8 +57,7 @@ public static class ModelwatchDatabase
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                var sqlite = new SqliteConnectionStringBuilder(database.ConnectionString) { ForeignKeys = true };
-                builder.UseSqlite(sqlite.ConnectionString, o => o.MigrationsAssembly(migrations));
+                builder.UseSqlite(SqliteConnectionString(database), o => o.MigrationsAssembly(migrations));
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrations));
@@ -94,6 +93,10 @@ public static class ModelwatchDatabase
         await context.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         return new ModelwatchContextFactory(database, options);
     }
+
+    /// <summary>The connection string EF uses for an SQLite database: the given one with foreign keys enforced.</summary>
+    internal static string SqliteConnectionString(DatabaseOptions database) =>
+        new SqliteConnectionStringBuilder(database.ConnectionString) { ForeignKeys = true }.ConnectionString;
 
     /// <summary>Fails with a message naming the missing project instead of EF's bare "could not load assembly".</summary>
     internal static void RequireAssembly(string assemblyName, DatabaseProvider provider)
