@@ -61,5 +61,25 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ModelwatchDbContext).Assembly);
+        RoundDecimalsToTheirScale(modelBuilder);
+    }
+
+    /// <summary>Every decimal column has a precision, and both databases keep the same digits (see <see cref="DecimalScaleConverter"/>).</summary>
+    private static void RoundDecimalsToTheirScale(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if ((Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType) != typeof(decimal))
+                {
+                    continue;
+                }
+
+                var scale = property.GetScale()
+                    ?? throw new InvalidOperationException($"{entity.DisplayName()}.{property.Name} is a decimal without a precision; give it HasPrecision(18, 6) or similar in its configuration.");
+                property.SetValueConverter(new DecimalScaleConverter(scale));
+            }
+        }
     }
 }

@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Modelwatch.Data;
+
+/// <summary>Recognises constraint violations the same way on SQLite and PostgreSQL (for upserts and clear messages).</summary>
+public static class DatabaseErrors
+{
+    private const int SqliteConstraintPrimaryKey = 1555;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintForeignKey = 787;
+
+    /// <summary>True when <paramref name="error"/> (or an inner exception) is a unique index or primary key violation.</summary>
+    /// <param name="error">Usually a <c>DbUpdateException</c>.</param>
+    public static bool IsUniqueViolation(Exception error) =>
+        Find(error, static e => e switch
+        {
+            SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
+            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+            _ => false,
+        });
+
+    /// <summary>True when <paramref name="error"/> (or an inner exception) is a foreign key violation.</summary>
+    /// <param name="error">Usually a <c>DbUpdateException</c>.</param>
+    public static bool IsForeignKeyViolation(Exception error) =>
+        Find(error, static e => e switch
+        {
+            SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintForeignKey,
+            PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
+            _ => false,
+        });
+
+    private static bool Find(Exception error, Func<Exception, bool> test)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (test(e))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
