@@ -10,9 +10,10 @@ public static class CliApp
     {
         var root = new RootCommand(
             "Modelwatch: reproducible LLM leaderboards from raw pairwise votes.\n" +
-            "Exit codes: 0 ok, 1 bad command line, 2 invalid input file, 3 request does not fit the data, 130 interrupted.");
+            "Exit codes: 0 ok, 1 bad command line, 2 invalid input file, 3 request does not fit the data, 4 database error, 130 interrupted.");
         root.Subcommands.Add(RankCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
+        root.Subcommands.Add(ImportVotesCommand.Create(context));
         return root;
     }
 

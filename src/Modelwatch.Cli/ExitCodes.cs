@@ -14,6 +14,9 @@ public static class ExitCodes
     /// <summary>The request does not fit the data (unknown category or model, a filter needing a missing column).</summary>
     public const int InvalidRequest = 3;
 
+    /// <summary>The database cannot be reached or refused the work (the message says which database, without secrets).</summary>
+    public const int DatabaseError = 4;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

@@ -15,6 +15,9 @@ public sealed record VoteImportResult
     /// <summary>Aggregated count rows stored (model pairs summed over categories).</summary>
     public int CountRows { get; init; }
 
+    /// <summary>Votes counted per category, in the dataset's category order (self-votes are never counted); empty when <see cref="AlreadyStored"/>.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> VotesPerCategory { get; init; } = [];
+
     /// <summary>Invalid rows skipped per reason (only with skip-invalid).</summary>
     public IReadOnlyDictionary<string, long> SkippedByReason { get; init; } = new Dictionary<string, long>();
 

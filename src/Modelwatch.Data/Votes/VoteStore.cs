@@ -257,6 +257,7 @@ public sealed class VoteStore(ModelwatchDbContext db, TimeProvider time)
                     Dataset = dataset,
                     Replaced = replaced is not null,
                     CountRows = counts.Count,
+                    VotesPerCategory = [.. categories.Select(c => KeyValuePair.Create(c, counts.Where(r => r.Category == c).Sum(r => (long)r.Total)))],
                     SkippedByReason = read.SkippedByReason,
                     Notes = read.Notes,
                 };
