@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
@@ -6,34 +6,42 @@ using SQLitePCL;
 namespace Modelwatch.Data.Votes;
 
 /// <summary>
-/// SQLite: one <c>INSERT</c> prepared once on the connection's native handle, then bound by index, stepped and reset
-/// for every row. It runs inside the transaction the context holds (same connection), so a rollback takes it back.
+/// SQLite: a multi-row <c>INSERT … VALUES (…), (…), …</c> prepared once on the connection's native handle, then bound
+/// by index, stepped and reset for every batch of rows (a one-row statement for the tail). It runs inside the
+/// transaction the context holds (same connection), so a rollback takes it back.
 /// </summary>
 internal sealed class SqliteBulkInserter : BulkInserter
 {
+    /// <summary>Rows per statement: fewer statement executions, far below SQLite's 32,766 parameters.</summary>
+    private const int RowsPerStatement = 64;
+
     public override void Insert<TEntity>(ModelwatchDbContext db, IReadOnlyList<string> properties, int rows, RowFiller fill, Action<long>? rowsWritten, CancellationToken ct)
     {
         RequireTransaction(db);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var names = StoreNames.For<TEntity>(db);
-        var sql =
-            $"INSERT INTO {names.Table} ({string.Join(", ", properties.Select(names.Column))}) " +
-            $"VALUES ({string.Join(", ", properties.Select((_, k) => "?" + (k + 1).ToString(CultureInfo.InvariantCulture)))})";
         var handle = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
-        using (statement)
+        var names = StoreNames.For<TEntity>(db);
+        const int batch = RowsPerStatement;
+        var columns = properties.Count;
+        Check(handle, raw.sqlite3_prepare_v2(handle, Sql(names, properties, batch), out var many));
+        Check(handle, raw.sqlite3_prepare_v2(handle, Sql(names, properties, 1), out var one));
+        using (many)
+        using (one)
         {
-            var values = new BulkValue[properties.Count];
-            for (var row = 0; row < rows; row++)
+            var values = new BulkValue[columns];
+            var row = 0;
+            var nextReport = ReportEvery;
+            while (row < rows)
             {
-                fill(row, values);
-                for (var k = 0; k < values.Length; k++)
+                var statement = rows - row >= batch ? many : one;
+                var count = statement == many ? batch : 1;
+                for (var r = 0; r < count; r++, row++)
                 {
-                    var value = values[k];
-                    var rc = value.IsNull ? raw.sqlite3_bind_null(statement, k + 1)
-                        : value.Text is { } text ? raw.sqlite3_bind_text(statement, k + 1, text)
-                        : raw.sqlite3_bind_int64(statement, k + 1, value.Number);
-                    Check(handle, rc);
+                    fill(row, values);
+                    for (var k = 0; k < columns; k++)
+                    {
+                        Bind(handle, statement, (r * columns) + k + 1, values[k]);
+                    }
                 }
 
                 var step = raw.sqlite3_step(statement);
@@ -43,15 +51,42 @@ internal sealed class SqliteBulkInserter : BulkInserter
                 }
 
                 Check(handle, raw.sqlite3_reset(statement));
-                if ((row + 1) % ReportEvery == 0)
+                if (row >= nextReport)
                 {
                     ct.ThrowIfCancellationRequested();
-                    rowsWritten?.Invoke(row + 1);
+                    rowsWritten?.Invoke(row);
+                    nextReport += ReportEvery;
                 }
             }
         }
 
         rowsWritten?.Invoke(rows);
+    }
+
+    private static string Sql(StoreNames names, IReadOnlyList<string> properties, int rows)
+    {
+        var sql = new StringBuilder("INSERT INTO ").Append(names.Table).Append(" (")
+            .AppendJoin(", ", properties.Select(names.Column)).Append(") VALUES ");
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var k = 0; k < properties.Count; k++)
+            {
+                sql.Append(k == 0 ? "?" : ", ?");
+            }
+
+            sql.Append(')');
+        }
+
+        return sql.ToString();
+    }
+
+    private static void Bind(sqlite3 handle, sqlite3_stmt statement, int index, BulkValue value)
+    {
+        var rc = value.IsNull ? raw.sqlite3_bind_null(statement, index)
+            : value.Text is { } text ? raw.sqlite3_bind_text(statement, index, text)
+            : raw.sqlite3_bind_int64(statement, index, value.Number);
+        Check(handle, rc);
     }
 
     private static void Check(sqlite3 handle, int rc)
