@@ -225,8 +225,6 @@ public sealed class VoteStore(ModelwatchDbContext db, TimeProvider time)
         await db.Database.OpenConnectionAsync(ct).ConfigureAwait(false);
         try
         {
-            var tuning = await SqliteImportTuning.ApplyAsync(db, ct).ConfigureAwait(false);
-            await using var tuned = tuning.ConfigureAwait(false);
             var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {

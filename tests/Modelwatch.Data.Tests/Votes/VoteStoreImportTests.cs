@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Modelwatch.Data.Tests.Harness;
 using Modelwatch.Data.Votes;
 using Modelwatch.Import.Votes;
@@ -151,21 +150,6 @@ public sealed class VoteStoreImportTests
         Assert.Contains("full, no_tie, hard_6", noCategory.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>The import relaxes SQLite's WAL syncs for its transaction only: pooled connections get FULL back.</summary>
-    [Fact]
-    public async Task An_import_puts_sqlites_synchronous_setting_back()
-    {
-        using var folder = new TempDirectory();
-        var path = SyntheticVoteFile.Write(folder.File("votes.csv"), votes: 100, seed: 30);
-        await using var fixture = await VoteStoreFixture.CreateAsync(DatabaseProvider.Sqlite);
-        var before = await SynchronousAsync(fixture.Context);
-
-        await fixture.Store.ImportAsync(path, ct: Cancel);
-
-        Assert.Equal(2, before);
-        Assert.Equal(before, await SynchronousAsync(fixture.Context));
-    }
-
     [Theory]
     [InlineData("battles.csv.gz", "battles")]
     [InlineData("clean_battle_20240814.json", "clean_battle_20240814")]
@@ -173,21 +157,6 @@ public sealed class VoteStoreImportTests
     [InlineData("votes", "votes")]
     public void A_dataset_is_named_after_its_file_by_default(string file, string name) =>
         Assert.Equal(name, VoteStore.DefaultName(file));
-
-    private static async Task<long> SynchronousAsync(ModelwatchDbContext context)
-    {
-        await context.Database.OpenConnectionAsync(Cancel);
-        try
-        {
-            using var command = context.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA synchronous;";
-            return (long)(await command.ExecuteScalarAsync(Cancel))!;
-        }
-        finally
-        {
-            await context.Database.CloseConnectionAsync();
-        }
-    }
 
     private sealed class Callback(Action<VoteImportProgress> report) : IProgress<VoteImportProgress>
     {
