@@ -27,7 +27,7 @@ internal static class DatabaseArgument
         return DatabaseOptions.Parse(setting, DataDirectory.Default());
     }
 
-    /// <summary>Opens (creating and migrating on first use) the database for an option value.</summary>
-    public static Task<ModelwatchContextFactory> OpenAsync(string? value, CancellationToken ct) =>
-        ModelwatchDatabase.OpenAsync(Resolve(value), ct);
+    /// <summary>"database (SQLite /path/modelwatch.db): why" for an error, never with a password.</summary>
+    public static string DescribeError(DatabaseOptions? database, Exception error) =>
+        $"database{(database is null ? string.Empty : $" ({database.Describe()})")}: {error.GetBaseException().Message}";
 }

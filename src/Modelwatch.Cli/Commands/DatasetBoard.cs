@@ -3,6 +3,7 @@ using Modelwatch.Cli.Output;
 using Modelwatch.Cli.Progress;
 using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Votes;
+using Modelwatch.Data;
 using Modelwatch.Data.Votes;
 
 namespace Modelwatch.Cli.Commands;
@@ -24,11 +25,11 @@ internal static class DatasetBoard
             || filter.DailyCapPerVoter is not null || filter.DedupSampledOnly;
     }
 
-    public static async Task<(RatingReport Report, LeaderboardSource Source)> RankAsync(CliContext context, RankArguments arguments, RatingRequest request, CancellationToken ct)
+    public static async Task<(RatingReport Report, LeaderboardSource Source)> RankAsync(CliContext context, DatabaseOptions database, RankArguments arguments, RatingRequest request, CancellationToken ct)
     {
         var name = arguments.Dataset ?? throw new ArgumentException("No dataset given.", nameof(arguments));
         var start = context.Time.GetTimestamp();
-        var contexts = await DatabaseArgument.OpenAsync(arguments.Database, ct).ConfigureAwait(false);
+        var contexts = await ModelwatchDatabase.OpenAsync(database, ct).ConfigureAwait(false);
         var db = contexts.CreateDbContext();
         await using (db.ConfigureAwait(false))
         {

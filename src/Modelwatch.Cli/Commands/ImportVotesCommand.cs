@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Modelwatch.Data;
 using Modelwatch.Cli.Progress;
 using Modelwatch.Data.Votes;
 using Modelwatch.Import.Votes;
@@ -46,6 +47,7 @@ public static class ImportVotesCommand
 
     private static async Task<int> RunAsync(CliContext context, string path, string? name, string? database, VoteImportOptions options, CancellationToken ct)
     {
+        DatabaseOptions? target = null;
         try
         {
             if (!File.Exists(path))
@@ -54,7 +56,8 @@ public static class ImportVotesCommand
             }
 
             var start = context.Time.GetTimestamp();
-            var contexts = await DatabaseArgument.OpenAsync(database, ct).ConfigureAwait(false);
+            target = DatabaseArgument.Resolve(database);
+            var contexts = await ModelwatchDatabase.OpenAsync(target, ct).ConfigureAwait(false);
             var db = contexts.CreateDbContext();
             await using (db.ConfigureAwait(false))
             {
@@ -88,7 +91,7 @@ public static class ImportVotesCommand
         }
         catch (Exception error) when (error is DbException or DbUpdateException)
         {
-            return RankCommand.Fail(context, ExitCodes.DatabaseError, $"database: {error.GetBaseException().Message} (nothing was stored)");
+            return RankCommand.Fail(context, ExitCodes.DatabaseError, $"{DatabaseArgument.DescribeError(target, error)} (nothing was stored)");
         }
         catch (OperationCanceledException)
         {

@@ -5,6 +5,7 @@ using Modelwatch.Cli.Output;
 using Modelwatch.Cli.Progress;
 using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Ratings;
+using Modelwatch.Data;
 using Modelwatch.Data.Votes;
 using Modelwatch.Import.Votes;
 
@@ -31,6 +32,7 @@ public static class RankCommand
 
     private static async Task<int> RunAsync(CliContext context, RankArguments arguments, CancellationToken ct)
     {
+        DatabaseOptions? database = null;
         try
         {
             var request = arguments.ToRequest();
@@ -38,7 +40,8 @@ public static class RankCommand
             LeaderboardSource source;
             if (arguments.Dataset is not null)
             {
-                (report, source) = await DatasetBoard.RankAsync(context, arguments, request, ct).ConfigureAwait(false);
+                database = DatabaseArgument.Resolve(arguments.Database);
+                (report, source) = await DatasetBoard.RankAsync(context, database, arguments, request, ct).ConfigureAwait(false);
             }
             else
             {
@@ -73,7 +76,7 @@ public static class RankCommand
         }
         catch (Exception error) when (error is DbException or DbUpdateException)
         {
-            return Fail(context, ExitCodes.DatabaseError, $"database: {error.GetBaseException().Message}");
+            return Fail(context, ExitCodes.DatabaseError, DatabaseArgument.DescribeError(database, error));
         }
         catch (OperationCanceledException)
         {

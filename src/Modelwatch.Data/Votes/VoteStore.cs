@@ -11,7 +11,8 @@ namespace Modelwatch.Data.Votes;
 /// <remarks>
 /// An import is all or nothing: a file that cannot be read fails before anything is written, and a failure or
 /// cancellation while writing rolls the transaction back, so other datasets are never touched and no dataset is
-/// left half-written. Importing the same bytes again (same SHA-256) is a no-op.
+/// left half-written. Importing the same bytes again (same SHA-256) is a no-op. A store works on one context and,
+/// like the context, is not for concurrent use: make one per request or job.
 /// </remarks>
 public sealed class VoteStore(ModelwatchDbContext db, TimeProvider time)
 {
@@ -66,7 +67,7 @@ public sealed class VoteStore(ModelwatchDbContext db, TimeProvider time)
             await RefuseTakenNameAsync(name, options, ct).ConfigureAwait(false);
         }
 
-        var readProgress = progress is null ? null : new Progress(p => progress.Report(new VoteImportProgress(VoteImportPhase.Reading, p.BytesRead, p.TotalBytes, 0, 0)));
+        var readProgress = progress is null ? null : new ReadProgressAdapter(p => progress.Report(new VoteImportProgress(VoteImportPhase.Reading, p.BytesRead, p.TotalBytes, 0, 0)));
         var readOptions = new VoteReadOptions { SkipInvalid = options.SkipInvalid, Format = options.Format };
         VoteReadResult read;
         if (hash is null)
@@ -324,7 +325,7 @@ public sealed class VoteStore(ModelwatchDbContext db, TimeProvider time)
     }
 
     /// <summary>Adapts the reader's progress to a callback (no synchronisation context: reports arrive on the reading thread).</summary>
-    private sealed class Progress(Action<VoteReadProgress> report) : IProgress<VoteReadProgress>
+    private sealed class ReadProgressAdapter(Action<VoteReadProgress> report) : IProgress<VoteReadProgress>
     {
         public void Report(VoteReadProgress value) => report(value);
     }

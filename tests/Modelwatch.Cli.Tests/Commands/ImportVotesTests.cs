@@ -88,6 +88,23 @@ public class ImportVotesTests
     }
 
     [Fact]
+    public async Task An_unreachable_database_is_exit_code_4_and_its_password_is_not_shown()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("votes.csv");
+        await File.WriteAllTextAsync(file, "model_a,model_b,winner\nx,y,model_a\n", Cancel);
+
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var run = await CliRun.Of("import", "votes", file, "--database", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=hunter2;Timeout=5");
+
+        Assert.Equal(ExitCodes.DatabaseError, run.ExitCode);
+        Assert.Contains("database (PostgreSQL Host=127.0.0.1;Port=1", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Password=***", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was stored", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Importing_a_big_file_prints_progress_on_stderr_only()
     {
         using var dir = new TempDirectory();
