@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Modelwatch.Data;
 using Modelwatch.Cli.Progress;
+using Modelwatch.Data;
 using Modelwatch.Data.Votes;
 using Modelwatch.Import.Votes;
 
