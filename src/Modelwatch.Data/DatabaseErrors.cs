@@ -6,6 +6,7 @@ namespace Modelwatch.Data;
 /// <summary>Recognises constraint violations the same way on SQLite and PostgreSQL (for upserts and clear messages).</summary>
 public static class DatabaseErrors
 {
+    private const int SqliteConstraint = 19;
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
     private const int SqliteConstraintForeignKey = 787;
@@ -25,7 +26,10 @@ public static class DatabaseErrors
     public static bool IsForeignKeyViolation(Exception error) =>
         Find(error, static e => e switch
         {
-            SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintForeignKey,
+            // A violation found when a statement ends (a DELETE whose children remain) comes with the extended code of
+            // a trigger constraint, not a foreign key one; its message is the same.
+            SqliteException sqlite => sqlite.SqliteExtendedErrorCode == SqliteConstraintForeignKey
+                || (sqlite.SqliteErrorCode == SqliteConstraint && sqlite.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal)),
             PostgresException postgres => postgres.SqlState == PostgresErrorCodes.ForeignKeyViolation,
             _ => false,
         });

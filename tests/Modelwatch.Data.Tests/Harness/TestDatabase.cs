@@ -40,7 +40,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, CancellationToken cancellationToken = default)
     {
-        var database = await CreateUnmigratedAsync(provider, cancellationToken);
+        var database = await CreateEmptyAsync(provider, fromTemplate: true, cancellationToken);
         try
         {
             database.Contexts = await ModelwatchDatabase.OpenAsync(database.Options, cancellationToken);
@@ -54,28 +54,8 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>An empty database (no tables yet), for tests of opening and migrating.</summary>
-    public static async Task<TestDatabase> CreateUnmigratedAsync(DatabaseProvider provider, CancellationToken cancellationToken = default)
-    {
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            var folder = new TempDirectory();
-            return new TestDatabase(DatabaseOptions.Sqlite(folder.File("test.db")), folder, null, null);
-        }
-
-        var admin = PostgresAdminConnectionString();
-        var name = "modelwatch_test_" + Guid.NewGuid().ToString("N");
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var options = new DatabaseOptions(
-            DatabaseProvider.PostgreSql,
-            new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
-        return new TestDatabase(options, null, admin, name);
-    }
+    public static Task<TestDatabase> CreateUnmigratedAsync(DatabaseProvider provider, CancellationToken cancellationToken = default) =>
+        CreateEmptyAsync(provider, fromTemplate: false, cancellationToken);
 
     /// <summary>The server's admin connection string, or a skip of the calling test when there is none.</summary>
     public static string PostgresAdminConnectionString()
@@ -87,6 +67,31 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         return admin;
+    }
+
+    /// <summary>A new database: a copy of the migrated template, or truly empty.</summary>
+    private static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider, bool fromTemplate, CancellationToken cancellationToken)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var folder = new TempDirectory();
+            var file = folder.File("test.db");
+            if (fromTemplate)
+            {
+                File.Copy(await DatabaseTemplates.SqliteAsync(cancellationToken), file);
+            }
+
+            return new TestDatabase(DatabaseOptions.Sqlite(file), folder, null, null);
+        }
+
+        var admin = PostgresAdminConnectionString();
+        var name = "modelwatch_test_" + Guid.NewGuid().ToString("N");
+        var template = fromTemplate ? $" TEMPLATE \"{await DatabaseTemplates.PostgresAsync(admin, cancellationToken)}\"" : "";
+        await PostgresAdmin.ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"{template}", cancellationToken);
+        var options = new DatabaseOptions(
+            DatabaseProvider.PostgreSql,
+            new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+        return new TestDatabase(options, null, admin, name);
     }
 
     /// <summary>A new context; the caller disposes it.</summary>
@@ -112,10 +117,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 NpgsqlConnection.ClearPool(pooled);
             }
 
-            await using var connection = new NpgsqlConnection(_postgresAdmin);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresAdmin.DropAsync(_postgresAdmin, _postgresName);
         }
     }
 }

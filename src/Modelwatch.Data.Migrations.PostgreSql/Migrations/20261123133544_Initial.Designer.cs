@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ModelwatchDbContext))]
-    [Migration("20261123125441_Initial")]
+    [Migration("20261123133544_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

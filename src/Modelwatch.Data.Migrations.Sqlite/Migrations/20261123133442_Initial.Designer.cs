@@ -11,7 +11,7 @@ using Modelwatch.Data;
 namespace Modelwatch.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ModelwatchDbContext))]
-    [Migration("20261123125432_Initial")]
+    [Migration("20261123133442_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

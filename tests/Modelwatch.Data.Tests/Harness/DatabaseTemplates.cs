@@ -1,0 +1,114 @@
+using Microsoft.Data.Sqlite;
+using Modelwatch.Testing;
+using Npgsql;
+
+[assembly: AssemblyFixture(typeof(Modelwatch.Data.Tests.Harness.DatabaseTemplates))]
+
+namespace Modelwatch.Data.Tests.Harness;
+
+/// <summary>
+/// One migrated database per provider and test run, copied for each test instead of migrating every time
+/// (a copy takes milliseconds; migrating took 0.3 s on SQLite and 0.5–0.8 s on PostgreSQL per test). Made on first
+/// use, deleted when the run ends (xunit assembly fixture). Each test still opens its copy through
+/// <see cref="ModelwatchDatabase.OpenAsync"/>, which finds nothing left to apply.
+/// </summary>
+public sealed class DatabaseTemplates : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim SqliteGate = new(1, 1);
+    private static readonly SemaphoreSlim PostgresGate = new(1, 1);
+    private static TempDirectory? _sqliteFolder;
+    private static string? _sqliteFile;
+    private static string? _postgresName;
+    private static string? _postgresAdmin;
+
+    /// <summary>A migrated SQLite file to copy (checkpointed: everything is in the main file).</summary>
+    internal static async Task<string> SqliteAsync(CancellationToken cancellationToken)
+    {
+        await SqliteGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_sqliteFile is null)
+            {
+                var folder = new TempDirectory();
+                var options = DatabaseOptions.Sqlite(folder.File("template.db"));
+                var contexts = await ModelwatchDatabase.OpenAsync(options, cancellationToken);
+                await using (var connection = new SqliteConnection(ModelwatchDatabase.SqliteConnectionString(options)))
+                {
+                    await connection.OpenAsync(cancellationToken);
+                    await using var checkpoint = connection.CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                    await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+                    SqliteConnection.ClearPool(connection);
+                }
+
+                _sqliteFolder = folder;
+                _sqliteFile = contexts.Database.SqliteFile!;
+            }
+
+            return _sqliteFile;
+        }
+        finally
+        {
+            SqliteGate.Release();
+        }
+    }
+
+    /// <summary>The name of a migrated PostgreSQL database to use as <c>CREATE DATABASE … TEMPLATE</c>.</summary>
+    internal static async Task<string> PostgresAsync(string admin, CancellationToken cancellationToken)
+    {
+        await PostgresGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_postgresName is null)
+            {
+                var name = "modelwatch_template_" + Guid.NewGuid().ToString("N");
+                await PostgresAdmin.ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"", cancellationToken);
+                _postgresAdmin = admin;
+                _postgresName = name;
+                var options = new DatabaseOptions(DatabaseProvider.PostgreSql, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
+                await ModelwatchDatabase.OpenAsync(options, cancellationToken);
+
+                // A template must have no open connections, pooled ones included.
+                using var pooled = new NpgsqlConnection(options.ConnectionString);
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            return _postgresName;
+        }
+        finally
+        {
+            PostgresGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqliteFolder is not null)
+        {
+            _sqliteFolder.Dispose();
+            _sqliteFolder = null;
+            _sqliteFile = null;
+        }
+
+        if (_postgresAdmin is not null && _postgresName is not null)
+        {
+            await PostgresAdmin.DropAsync(_postgresAdmin, _postgresName);
+            _postgresName = null;
+        }
+    }
+}
+
+/// <summary>Statements run on the PostgreSQL server's admin database.</summary>
+internal static class PostgresAdmin
+{
+    public static async Task ExecuteAsync(string admin, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static Task DropAsync(string admin, string name) =>
+        ExecuteAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None);
+}
