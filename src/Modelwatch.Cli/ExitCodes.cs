@@ -17,6 +17,9 @@ public static class ExitCodes
     /// <summary>A catalog source could not be read or stored; the catalog is unchanged and the source's status shows the failure.</summary>
     public const int SourceFailed = 4;
 
+    /// <summary>The database cannot be reached or refused the work (the message says which database, without secrets).</summary>
+    public const int DatabaseError = 5;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

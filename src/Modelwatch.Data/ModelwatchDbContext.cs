@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Data.Catalog;
+using Modelwatch.Data.Votes;
 
 namespace Modelwatch.Data;
 
@@ -30,6 +31,14 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
     public DbSet<ImportProblemRow> ImportProblems => Set<ImportProblemRow>();
 
     public DbSet<SourceStatusRow> SourceStatuses => Set<SourceStatusRow>();
+
+    public DbSet<VoteDataset> VoteDatasets => Set<VoteDataset>();
+
+    public DbSet<VoteModelRow> VoteModels => Set<VoteModelRow>();
+
+    public DbSet<StoredVote> StoredVotes => Set<StoredVote>();
+
+    public DbSet<VotePairCount> VotePairCounts => Set<VotePairCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -9,7 +9,14 @@ namespace Modelwatch.Cli.Commands;
 /// <summary>The parsed <c>rank</c> command line, before it becomes a <see cref="RatingRequest"/>.</summary>
 public sealed record RankArguments
 {
-    public required string File { get; init; }
+    /// <summary>The votes file; null when ranking a stored <see cref="Dataset"/>.</summary>
+    public string? File { get; init; }
+
+    /// <summary>A dataset stored with <c>modelwatch import votes</c>; null when ranking a <see cref="File"/>.</summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>The <c>--database</c> value (null: the environment or the default database).</summary>
+    public string? Database { get; init; }
 
     public RatingMethod Method { get; init; } = RatingMethod.BradleyTerry;
 

@@ -1,38 +1,57 @@
 using System.CommandLine;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Modelwatch.Cli.Output;
 using Modelwatch.Cli.Progress;
 using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Ratings;
+using Modelwatch.Data;
+using Modelwatch.Data.Votes;
 using Modelwatch.Import.Votes;
 
 namespace Modelwatch.Cli.Commands;
 
-/// <summary><c>modelwatch rank FILE</c>: a leaderboard from a votes file, printed as a table, CSV, JSON or Markdown.</summary>
+/// <summary><c>modelwatch rank FILE</c> or <c>modelwatch rank --dataset NAME</c>: a leaderboard from a votes file or a stored dataset, printed as a table, CSV, JSON or Markdown.</summary>
 public static class RankCommand
 {
     public static Command Create(CliContext context)
     {
         var options = new RankOptions();
-        var command = new Command("rank", "Compute a leaderboard (Bradley–Terry with 95% intervals by default) from a file of pairwise votes.");
+        var command = new Command("rank", "Compute a leaderboard (Bradley–Terry with 95% intervals by default) from a file of pairwise votes, or from a dataset stored in the database (--dataset).");
         options.AddTo(command);
-        command.SetAction((parseResult, ct) => Task.FromResult(Run(context, options.Bind(parseResult), ct)));
+        command.SetAction((parseResult, ct) => RunAsync(context, options.Bind(parseResult), ct));
         return command;
     }
 
-    private static int Run(CliContext context, RankArguments arguments, CancellationToken ct)
+    /// <summary>Runs a rating job with bootstrap progress on stderr when the request bootstraps.</summary>
+    internal static RatingReport WithBootstrapProgress(CliContext context, RatingRequest request, Func<IProgress<int>?, RatingReport> rate)
     {
+        using var bootstrap = request.Intervals == IntervalMethod.Bootstrap ? new CountProgress(context, "bootstrap", "rounds", request.BootstrapRounds) : null;
+        return rate(bootstrap);
+    }
+
+    private static async Task<int> RunAsync(CliContext context, RankArguments arguments, CancellationToken ct)
+    {
+        DatabaseOptions? database = null;
         try
         {
-            var read = VoteFileLoader.Load(context, arguments.File, arguments.SkipInvalid, ct);
             var request = arguments.ToRequest();
             RatingReport report;
-            using (var bootstrap = request.Intervals == IntervalMethod.Bootstrap ? new CountProgress(context, "bootstrap", "rounds", request.BootstrapRounds) : null)
+            LeaderboardSource source;
+            if (arguments.Dataset is not null)
             {
-                report = RatingEngine.Run(read.Votes, request, bootstrap, ct);
+                database = DatabaseArgument.Resolve(arguments.Database);
+                (report, source) = await DatasetBoard.RankAsync(context, database, arguments, request, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                var read = VoteFileLoader.Load(context, arguments.File!, arguments.SkipInvalid, ct);
+                report = WithBootstrapProgress(context, request, progress => RatingEngine.Run(read.Votes, request, progress, ct));
+                source = LeaderboardSource.From(read);
             }
 
             CleaningSummary.Write(context.Error, report);
-            LeaderboardWriter.Write(context.Out, arguments.Format, report, read, ReproduceCommand.For(arguments), arguments.Top);
+            LeaderboardWriter.Write(context.Out, arguments.Format, report, source, ReproduceCommand.For(arguments), arguments.Top);
             return ExitCodes.Ok;
         }
         catch (VoteFileException error)
@@ -43,9 +62,21 @@ public static class RankCommand
         {
             return Fail(context, ExitCodes.InvalidInput, $"file not found: {error.FileName ?? arguments.File}");
         }
+        catch (VoteStoreException error)
+        {
+            return Fail(context, ExitCodes.InvalidRequest, error.Message);
+        }
+        catch (FormatException error) when (arguments.Dataset is not null)
+        {
+            return Fail(context, ExitCodes.Usage, $"--database: {error.Message}");
+        }
         catch (ArgumentException error)
         {
             return Fail(context, ExitCodes.InvalidRequest, error.Message);
+        }
+        catch (Exception error) when (error is DbException or DbUpdateException)
+        {
+            return Fail(context, ExitCodes.DatabaseError, DatabaseArgument.DescribeError(database, error));
         }
         catch (OperationCanceledException)
         {

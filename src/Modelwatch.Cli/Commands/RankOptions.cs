@@ -9,12 +9,23 @@ namespace Modelwatch.Cli.Commands;
 /// <summary>The options of <c>rank</c>, each with the help text <c>modelwatch rank --help</c> shows.</summary>
 internal sealed class RankOptions
 {
-    private readonly Argument<FileInfo> _file = new("file")
+    private readonly Argument<FileInfo?> _file = new("file")
     {
+        Arity = ArgumentArity.ZeroOrOne,
         Description = "Votes file: FastChat clean_battle JSON array, JSON Lines, CSV or Parquet, optionally gzip-compressed " +
             "(the format is detected from the content). Columns model_a/model_b (or left/right) and winner " +
-            "(model_a, model_b, tie, tie (bothbad), both_bad, left, right).",
+            "(model_a, model_b, tie, tie (bothbad), both_bad, left, right). Or give --dataset instead.",
     };
+
+    private readonly Option<string?> _dataset = new("--dataset")
+    {
+        HelpName = "NAME",
+        Description = "Rank a dataset stored with `modelwatch import votes` instead of a file: Bradley–Terry and win rate are fitted on the " +
+            "stored per-category counts (no vote is read); Elo, style control and the filters that need each vote " +
+            "(--anonymous-only, --language, --daily-cap, --dedup-sampled) load the stored votes.",
+    };
+
+    private readonly Option<string?> _database = DatabaseArgument.CreateOption();
 
     private readonly Option<string> _method = Choice("--method", "bt", "Rating method: bt = Bradley–Terry maximum likelihood (the leaderboard), elo = online Elo in vote order (legacy view), winrate = average win rate against the opponents met (ties ½).", "bt", "elo", "winrate");
     private readonly Option<string?> _ci = new("--ci") { HelpName = "sandwich|bootstrap|none", Description = "Intervals: sandwich (robust covariance, LMArena's default), bootstrap (multinomial resampling of the aggregated votes) or none. Default: sandwich for bt, none for elo and winrate." };
@@ -43,10 +54,28 @@ internal sealed class RankOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(_file);
-        foreach (var option in new Option[] { _method, _ci, _rounds, _seed, _confidence, _category, _styleControl, _anchor, _format, _skipInvalid, _anonymousOnly, _excludeModel, _excludeTies, _language, _dailyCap, _dedupSampled, _reweight, _matrices, _top, _scale, _base, _initial, _k })
+        foreach (var option in new Option[] { _dataset, _database, _method, _ci, _rounds, _seed, _confidence, _category, _styleControl, _anchor, _format, _skipInvalid, _anonymousOnly, _excludeModel, _excludeTies, _language, _dailyCap, _dedupSampled, _reweight, _matrices, _top, _scale, _base, _initial, _k })
         {
             command.Options.Add(option);
         }
+
+        command.Validators.Add(result =>
+        {
+            var hasFile = result.GetValue(_file) is not null;
+            var hasDataset = !string.IsNullOrWhiteSpace(result.GetValue(_dataset));
+            if (hasFile == hasDataset)
+            {
+                result.AddError(hasFile ? "Give a votes file or --dataset NAME, not both." : "Give a votes file to rank, or --dataset NAME for a dataset stored with `modelwatch import votes`.");
+            }
+            else if (hasDataset && result.GetValue(_skipInvalid))
+            {
+                result.AddError("--skip-invalid applies to reading a file; a stored dataset holds only valid votes.");
+            }
+            else if (hasFile && result.GetResult(_database) is not null)
+            {
+                result.AddError("--database goes with --dataset; a votes file is read directly.");
+            }
+        });
 
         // Checks on one option each live on that option: a command-level validator sees defaults as unset.
         Check(_anchor, value => value is null || RatingAnchor.TryParse(value, out _), value => $"--anchor '{value}' is not MODEL=RATING with a number after the last '=' (e.g. gpt-4o=1200).");
@@ -86,7 +115,9 @@ internal sealed class RankOptions
         var category = result.GetValue(_category) ?? "full";
         return new RankArguments
         {
-            File = result.GetRequiredValue(_file).FullName,
+            File = result.GetValue(_file)?.FullName,
+            Dataset = result.GetValue(_dataset),
+            Database = result.GetValue(_database),
             Method = method,
             Intervals = intervals,
             Rounds = result.GetValue(_rounds),

@@ -14,7 +14,16 @@ public static class ReproduceCommand
     public static string For(RankArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var text = new StringBuilder("modelwatch rank ").Append(Quote(Path.GetFileName(arguments.File)));
+        var text = new StringBuilder("modelwatch rank ");
+        if (arguments.Dataset is { } dataset)
+        {
+            text.Append("--dataset ").Append(Quote(dataset));
+        }
+        else
+        {
+            text.Append(Quote(Path.GetFileName(arguments.File ?? string.Empty)));
+        }
+
         Append(text, "--method", arguments.Method switch { RatingMethod.Elo => "elo", RatingMethod.WinRate => "winrate", _ => "bt" });
         Append(text, "--ci", arguments.Intervals.ToString().ToLowerInvariant());
         if (arguments.Intervals == IntervalMethod.Bootstrap)
@@ -80,7 +89,7 @@ public static class ReproduceCommand
         }
     }
 
-    private static string Quote(string value) =>
+    internal static string Quote(string value) =>
         value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':' or '+')
             ? value
             : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

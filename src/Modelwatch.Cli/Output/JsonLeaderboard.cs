@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Modelwatch.Core.Leaderboards;
-using Modelwatch.Import.Votes;
 
 namespace Modelwatch.Cli.Output;
 
@@ -11,7 +10,7 @@ namespace Modelwatch.Cli.Output;
 /// </summary>
 internal static class JsonLeaderboard
 {
-    public static void Write(TextWriter output, RatingReport report, IEnumerable<LeaderboardEntry> entries, VoteReadResult source, string reproduce)
+    public static void Write(TextWriter output, RatingReport report, IEnumerable<LeaderboardEntry> entries, LeaderboardSource source, string reproduce)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -103,11 +102,19 @@ internal static class JsonLeaderboard
         }
     }
 
-    private static void WriteSource(Utf8JsonWriter json, VoteReadResult source)
+    private static void WriteSource(Utf8JsonWriter json, LeaderboardSource source)
     {
         json.WriteStartObject("source");
-        json.WriteString("format", source.Format.ToString());
-        json.WriteBoolean("gzip", source.Gzipped);
+        if (source.Dataset is { } dataset)
+        {
+            json.WriteString("dataset", dataset.Name);
+            json.WriteString("file", dataset.SourceFileName);
+            json.WriteString("sha256", dataset.ContentHash);
+            json.WriteString("importedAt", dataset.ImportedAt);
+        }
+
+        json.WriteString("format", source.Format);
+        json.WriteBoolean("gzip", source.Gzip);
         json.WriteNumber("rowsRead", source.RowsRead);
         json.WriteNumber("rowsSkipped", source.RowsSkipped);
         json.WriteStartObject("skippedByReason");

@@ -1,12 +1,11 @@
 using Modelwatch.Core.Leaderboards;
-using Modelwatch.Import.Votes;
 
 namespace Modelwatch.Cli.Output;
 
 /// <summary>Writes a report in the chosen format to standard output.</summary>
 internal static class LeaderboardWriter
 {
-    public static void Write(TextWriter output, OutputFormat format, RatingReport report, VoteReadResult source, string reproduce, int? top)
+    public static void Write(TextWriter output, OutputFormat format, RatingReport report, LeaderboardSource source, string reproduce, int? top)
     {
         var entries = top is { } n ? report.Entries.Take(n).ToList() : report.Entries;
         switch (format)
