@@ -63,7 +63,7 @@ public static class ImportVotesCommand
             {
                 var store = new VoteStore(db, context.Time);
                 VoteImportResult result;
-                using (var progress = new ImportProgress(context, Path.GetFileName(path)))
+                using (var progress = new VoteImportProgressLine(context, Path.GetFileName(path)))
                 {
                     result = await store.ImportAsync(path, name, options, progress, ct).ConfigureAwait(false);
                 }

@@ -618,6 +618,209 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                     b.ToTable("SourceStatus", (string)null);
                 });
 
+            modelBuilder.Entity("Modelwatch.Data.Votes.StoredVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BoldA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BoldB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Categories")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("DedupSampled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HeadersA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HeadersB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JudgeHash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short?>("Language")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ListsA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ListsB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TimestampMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TokensA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TokensB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short?>("Turn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<short>("Winner")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredVotes", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Votes.VoteDataset", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<bool>("HasAnonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasDedupTags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasJudges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasLanguages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasStyle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasTimestamps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasTurns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Languages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RowsSkipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SelfVoteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceFileName")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceFormat")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TagNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VoteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("VoteDatasets", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Votes.VoteModelRow", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DatasetId", "Index");
+
+                    b.HasIndex("DatasetId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("VoteModels", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Votes.VotePairCount", b =>
+                {
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ModelA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ModelB")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BothBad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ties")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WinsA")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WinsB")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DatasetId", "Category", "ModelA", "ModelB");
+
+                    b.ToTable("VotePairCounts", (string)null);
+                });
+
             modelBuilder.Entity("Modelwatch.Data.Catalog.BenchmarkScoreRow", b =>
                 {
                     b.HasOne("Modelwatch.Data.Catalog.ImportRun", null)
@@ -729,6 +932,24 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Modelwatch.Data.Votes.VoteModelRow", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Votes.VoteDataset", null)
+                        .WithMany("Models")
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Votes.VotePairCount", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Votes.VoteDataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Modelwatch.Data.Catalog.CatalogModel", b =>
                 {
                     b.Navigation("Facts");
@@ -744,6 +965,11 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Modelwatch.Data.Catalog.Offering", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Votes.VoteDataset", b =>
+                {
+                    b.Navigation("Models");
                 });
 #pragma warning restore 612, 618
         }

@@ -146,7 +146,7 @@ public sealed class ModelIdentityIndex
     }
 
     /// <summary>The versions a display name states (<c>Mistral Medium 3.1</c> → <c>3.1</c>), first versions left out.</summary>
-    private static IReadOnlySet<string> StatedVersions(string? displayName) =>
+    internal static IReadOnlySet<string> StatedVersions(string? displayName) =>
         displayName is null ? new HashSet<string>() : NameAgreement.Versions(ModelNameNormalizer.NormalizeDisplayName(displayName), dropFirstVersion: true);
 
     /// <summary>One known name of a model: its canonical name or an alias, and the versions its display name states.</summary>

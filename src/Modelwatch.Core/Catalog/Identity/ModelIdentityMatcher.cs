@@ -93,6 +93,7 @@ public sealed class ModelIdentityMatcher : IModelMatcher
         var sameName = _index.ByModelPart(id)
             .Where(e => !e.CanonicalId.StartsWith(IdentityIndexBuilder.ProvisionalPrefix, StringComparison.Ordinal))
             .Where(e => !q.Vetoed.Contains(e.CanonicalId) && !NameAgreement.LabsContradict(q.Lab, e.Lab))
+            .Where(e => !DisplayNameSaysOtherGeneration(q, new ModelIdentityIndex.NameRef(e, e.Primary, IsPrimary: true, null, ModelIdentityIndex.StatedVersions(e.DisplayName))))
             .ToList();
         return sameName.Count == 1
             ? new IdentityMatch(sameName[0].CanonicalId, null, MatchKind.Exact, 1.0, null, $"'{id}' is the model part of {sameName[0].CanonicalId}")

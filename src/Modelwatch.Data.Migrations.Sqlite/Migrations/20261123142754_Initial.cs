@@ -72,6 +72,66 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredVotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModelA = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModelB = table.Column<int>(type: "INTEGER", nullable: false),
+                    Winner = table.Column<short>(type: "INTEGER", nullable: false),
+                    TimestampMs = table.Column<long>(type: "INTEGER", nullable: true),
+                    Categories = table.Column<long>(type: "INTEGER", nullable: false),
+                    JudgeHash = table.Column<long>(type: "INTEGER", nullable: true),
+                    Language = table.Column<short>(type: "INTEGER", nullable: true),
+                    Anonymous = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Turn = table.Column<short>(type: "INTEGER", nullable: true),
+                    DedupSampled = table.Column<bool>(type: "INTEGER", nullable: true),
+                    TokensA = table.Column<int>(type: "INTEGER", nullable: true),
+                    TokensB = table.Column<int>(type: "INTEGER", nullable: true),
+                    HeadersA = table.Column<int>(type: "INTEGER", nullable: true),
+                    HeadersB = table.Column<int>(type: "INTEGER", nullable: true),
+                    ListsA = table.Column<int>(type: "INTEGER", nullable: true),
+                    ListsB = table.Column<int>(type: "INTEGER", nullable: true),
+                    BoldA = table.Column<int>(type: "INTEGER", nullable: true),
+                    BoldB = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredVotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VoteDatasets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SourceFileName = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    ContentHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    SourceFormat = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    VoteCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    SelfVoteCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsSkipped = table.Column<long>(type: "INTEGER", nullable: false),
+                    ModelCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    HasTimestamps = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasJudges = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasLanguages = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasAnonymous = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasTurns = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasDedupTags = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HasStyle = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TagNames = table.Column<string>(type: "TEXT", nullable: false),
+                    Categories = table.Column<string>(type: "TEXT", nullable: false),
+                    Languages = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VoteDatasets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ImportProblems",
                 columns: table => new
                 {
@@ -309,6 +369,49 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "VoteModels",
+                columns: table => new
+                {
+                    DatasetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VoteModels", x => new { x.DatasetId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_VoteModels_VoteDatasets_DatasetId",
+                        column: x => x.DatasetId,
+                        principalTable: "VoteDatasets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VotePairCounts",
+                columns: table => new
+                {
+                    DatasetId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    ModelA = table.Column<int>(type: "INTEGER", nullable: false),
+                    ModelB = table.Column<int>(type: "INTEGER", nullable: false),
+                    WinsA = table.Column<int>(type: "INTEGER", nullable: false),
+                    WinsB = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ties = table.Column<int>(type: "INTEGER", nullable: false),
+                    BothBad = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VotePairCounts", x => new { x.DatasetId, x.Category, x.ModelA, x.ModelB });
+                    table.ForeignKey(
+                        name: "FK_VotePairCounts_VoteDatasets_DatasetId",
+                        column: x => x.DatasetId,
+                        principalTable: "VoteDatasets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Prices",
                 columns: table => new
                 {
@@ -465,6 +568,24 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                 name: "IX_SourceStatus_LastRunId",
                 table: "SourceStatus",
                 column: "LastRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteDatasets_ContentHash",
+                table: "VoteDatasets",
+                column: "ContentHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteDatasets_Name",
+                table: "VoteDatasets",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteModels_DatasetId_Name",
+                table: "VoteModels",
+                columns: new[] { "DatasetId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -495,7 +616,19 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                 name: "SourceStatus");
 
             migrationBuilder.DropTable(
+                name: "StoredVotes");
+
+            migrationBuilder.DropTable(
+                name: "VoteModels");
+
+            migrationBuilder.DropTable(
+                name: "VotePairCounts");
+
+            migrationBuilder.DropTable(
                 name: "Offerings");
+
+            migrationBuilder.DropTable(
+                name: "VoteDatasets");
 
             migrationBuilder.DropTable(
                 name: "ImportRuns");

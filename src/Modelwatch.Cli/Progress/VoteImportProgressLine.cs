@@ -3,7 +3,7 @@ using Modelwatch.Data.Votes;
 namespace Modelwatch.Cli.Progress;
 
 /// <summary>Import progress on one status line: hashing and reading (megabytes), writing (votes), then counting.</summary>
-internal sealed class ImportProgress(CliContext context, string name) : IProgress<VoteImportProgress>, IDisposable
+internal sealed class VoteImportProgressLine(CliContext context, string name) : IProgress<VoteImportProgress>, IDisposable
 {
     private readonly StatusLine _line = new(context);
 

@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -70,6 +71,66 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Models", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredVotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    ModelA = table.Column<int>(type: "integer", nullable: false),
+                    ModelB = table.Column<int>(type: "integer", nullable: false),
+                    Winner = table.Column<short>(type: "smallint", nullable: false),
+                    TimestampMs = table.Column<long>(type: "bigint", nullable: true),
+                    Categories = table.Column<long>(type: "bigint", nullable: false),
+                    JudgeHash = table.Column<long>(type: "bigint", nullable: true),
+                    Language = table.Column<short>(type: "smallint", nullable: true),
+                    Anonymous = table.Column<bool>(type: "boolean", nullable: true),
+                    Turn = table.Column<short>(type: "smallint", nullable: true),
+                    DedupSampled = table.Column<bool>(type: "boolean", nullable: true),
+                    TokensA = table.Column<int>(type: "integer", nullable: true),
+                    TokensB = table.Column<int>(type: "integer", nullable: true),
+                    HeadersA = table.Column<int>(type: "integer", nullable: true),
+                    HeadersB = table.Column<int>(type: "integer", nullable: true),
+                    ListsA = table.Column<int>(type: "integer", nullable: true),
+                    ListsB = table.Column<int>(type: "integer", nullable: true),
+                    BoldA = table.Column<int>(type: "integer", nullable: true),
+                    BoldB = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredVotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VoteDatasets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SourceFileName = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    ContentHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    SourceFormat = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VoteCount = table.Column<int>(type: "integer", nullable: false),
+                    SelfVoteCount = table.Column<int>(type: "integer", nullable: false),
+                    RowsSkipped = table.Column<long>(type: "bigint", nullable: false),
+                    ModelCount = table.Column<int>(type: "integer", nullable: false),
+                    HasTimestamps = table.Column<bool>(type: "boolean", nullable: false),
+                    HasJudges = table.Column<bool>(type: "boolean", nullable: false),
+                    HasLanguages = table.Column<bool>(type: "boolean", nullable: false),
+                    HasAnonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    HasTurns = table.Column<bool>(type: "boolean", nullable: false),
+                    HasDedupTags = table.Column<bool>(type: "boolean", nullable: false),
+                    HasStyle = table.Column<bool>(type: "boolean", nullable: false),
+                    TagNames = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Categories = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Languages = table.Column<List<string>>(type: "text[]", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VoteDatasets", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -310,6 +371,49 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "VoteModels",
+                columns: table => new
+                {
+                    DatasetId = table.Column<int>(type: "integer", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VoteModels", x => new { x.DatasetId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_VoteModels_VoteDatasets_DatasetId",
+                        column: x => x.DatasetId,
+                        principalTable: "VoteDatasets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VotePairCounts",
+                columns: table => new
+                {
+                    DatasetId = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    ModelA = table.Column<int>(type: "integer", nullable: false),
+                    ModelB = table.Column<int>(type: "integer", nullable: false),
+                    WinsA = table.Column<int>(type: "integer", nullable: false),
+                    WinsB = table.Column<int>(type: "integer", nullable: false),
+                    Ties = table.Column<int>(type: "integer", nullable: false),
+                    BothBad = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VotePairCounts", x => new { x.DatasetId, x.Category, x.ModelA, x.ModelB });
+                    table.ForeignKey(
+                        name: "FK_VotePairCounts_VoteDatasets_DatasetId",
+                        column: x => x.DatasetId,
+                        principalTable: "VoteDatasets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Prices",
                 columns: table => new
                 {
@@ -466,6 +570,24 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                 name: "IX_SourceStatus_LastRunId",
                 table: "SourceStatus",
                 column: "LastRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteDatasets_ContentHash",
+                table: "VoteDatasets",
+                column: "ContentHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteDatasets_Name",
+                table: "VoteDatasets",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VoteModels_DatasetId_Name",
+                table: "VoteModels",
+                columns: new[] { "DatasetId", "Name" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -496,7 +618,19 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                 name: "SourceStatus");
 
             migrationBuilder.DropTable(
+                name: "StoredVotes");
+
+            migrationBuilder.DropTable(
+                name: "VoteModels");
+
+            migrationBuilder.DropTable(
+                name: "VotePairCounts");
+
+            migrationBuilder.DropTable(
                 name: "Offerings");
+
+            migrationBuilder.DropTable(
+                name: "VoteDatasets");
 
             migrationBuilder.DropTable(
                 name: "ImportRuns");
