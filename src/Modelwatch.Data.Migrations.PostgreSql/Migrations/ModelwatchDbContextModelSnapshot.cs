@@ -48,8 +48,7 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("Metric")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ModelId")
                         .HasMaxLength(256)

@@ -23,7 +23,8 @@ internal sealed class BenchmarkScoreRowConfiguration : IEntityTypeConfiguration<
         builder.Property(s => s.ModelId).HasMaxLength(ColumnLengths.ModelId);
         builder.Property(s => s.Variant).HasMaxLength(ColumnLengths.Variant);
         builder.Property(s => s.Benchmark).HasMaxLength(ColumnLengths.Name);
-        builder.Property(s => s.Metric).HasMaxLength(ColumnLengths.Name);
+        // Free text: LLMStats writes the whole analysis method here (over 200 characters).
+        builder.Property(s => s.Metric);
         builder.Property(s => s.SourceUrl).HasMaxLength(ColumnLengths.Location);
 
         builder.HasIndex(s => new { s.Source, s.ExternalId, s.Benchmark, s.Variant, s.AsOf })

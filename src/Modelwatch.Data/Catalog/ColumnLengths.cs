@@ -19,7 +19,7 @@ internal static class ColumnLengths
     /// <summary>A variant name within its model.</summary>
     public const int Variant = 128;
 
-    /// <summary>A short name: a fact field, a benchmark, a board, a category, a metric, a mode.</summary>
+    /// <summary>A short name: a fact field, a benchmark, a board, a category, a mode.</summary>
     public const int Name = 128;
 
     /// <summary>An enum stored by name.</summary>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(ModelwatchDbContext))]
-    [Migration("20261123142806_Initial")]
+    [Migration("20261123143647_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -51,8 +51,7 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("bigint");
 
                     b.Property<string>("Metric")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
+                        .HasColumnType("text");
 
                     b.Property<string>("ModelId")
                         .HasMaxLength(256)

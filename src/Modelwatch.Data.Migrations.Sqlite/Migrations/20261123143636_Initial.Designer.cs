@@ -11,7 +11,7 @@ using Modelwatch.Data;
 namespace Modelwatch.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ModelwatchDbContext))]
-    [Migration("20261123142754_Initial")]
+    [Migration("20261123143636_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -43,7 +43,6 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Metric")
-                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelId")

@@ -189,7 +189,7 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                     Variant = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Benchmark = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Score = table.Column<double>(type: "double precision", nullable: false),
-                    Metric = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Metric = table.Column<string>(type: "text", nullable: true),
                     SourceUrl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
                     SelfReported = table.Column<bool>(type: "boolean", nullable: true),
                     AsOf = table.Column<DateOnly>(type: "date", nullable: true),

@@ -187,7 +187,7 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                     Variant = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Benchmark = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Score = table.Column<double>(type: "REAL", nullable: false),
-                    Metric = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Metric = table.Column<string>(type: "TEXT", nullable: true),
                     SourceUrl = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
                     SelfReported = table.Column<bool>(type: "INTEGER", nullable: true),
                     AsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
