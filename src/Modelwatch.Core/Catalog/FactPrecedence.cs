@@ -53,7 +53,8 @@ public static class FactPrecedence
     /// <summary>
     /// The winning claim for <paramref name="field"/> and the claims whose value differs from it. A source not known
     /// at all ranks after every known one. Of two claims of one source (two of its ids linked to the model), the one
-    /// made about the model itself beats one made about a variant (a snapshot's or thinking mode's name is not the
+    /// made under the canonical id itself (models.dev's lab record) beats a provider's listing, and one made about the
+    /// model itself beats one made about a variant (a snapshot's or thinking mode's name is not the
     /// model's); then external ids in order, so the answer never depends on row order.
     /// </summary>
     /// <returns>Null when there are no claims.</returns>
@@ -64,6 +65,7 @@ public static class FactPrecedence
         var ranked = claims
             .OrderBy(c => Rank(order, c.Source))
             .ThenBy(c => c.Source, StringComparer.Ordinal)
+            .ThenBy(c => !c.AboutCanonicalRecord)
             .ThenBy(c => c.AboutVariant)
             .ThenBy(c => c.ExternalId, StringComparer.Ordinal)
             .ToList();
@@ -96,6 +98,9 @@ public sealed record FactClaim(string Source, string ExternalId, string Value)
 {
     /// <summary>True when the source's id names a variant of the model (a snapshot, a thinking mode), not the model itself.</summary>
     public bool AboutVariant { get; init; }
+
+    /// <summary>True when the source's id is the canonical id itself (models.dev's lab record), not a provider's listing of it.</summary>
+    public bool AboutCanonicalRecord { get; init; }
 }
 
 /// <summary>What <see cref="FactPrecedence.Resolve"/> chose for one field.</summary>

@@ -73,6 +73,21 @@ public sealed class FactPrecedenceTests
     }
 
     [Fact]
+    public void Within_a_source_the_claim_under_the_canonical_id_beats_a_providers_listing()
+    {
+        // models.dev lists anthropic/claude-sonnet-4-5 itself and, among others, 302ai's offering of it.
+        FactClaim[] claims =
+        [
+            new FactClaim(CatalogSources.ModelsDev, "302ai/claude-sonnet-4-5", "claude-sonnet-4-5"),
+            new FactClaim(CatalogSources.ModelsDev, "anthropic/claude-sonnet-4-5", "Claude Sonnet 4.5 (latest)") { AboutCanonicalRecord = true },
+        ];
+
+        var resolution = FactPrecedence.Resolve(ModelFields.DisplayName, claims);
+
+        Assert.Equal("anthropic/claude-sonnet-4-5", resolution!.Winner.ExternalId);
+    }
+
+    [Fact]
     public void No_claims_resolve_to_null_and_unknown_sources_rank_last()
     {
         Assert.Null(FactPrecedence.Resolve(ModelFields.Family, []));

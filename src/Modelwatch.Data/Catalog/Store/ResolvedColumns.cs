@@ -16,7 +16,11 @@ internal static class ResolvedColumns
     public static List<FactResolution> Resolve(IEnumerable<ModelFactRow> facts, IReadOnlySet<(string Source, string ExternalId)> variantIds) =>
         facts
             .GroupBy(f => f.Field, StringComparer.Ordinal)
-            .Select(g => FactPrecedence.Resolve(g.Key, g.Select(f => new FactClaim(f.Source, f.ExternalId, f.Value) { AboutVariant = variantIds.Contains((f.Source, f.ExternalId)) }))!)
+            .Select(g => FactPrecedence.Resolve(g.Key, g.Select(f => new FactClaim(f.Source, f.ExternalId, f.Value)
+            {
+                AboutVariant = variantIds.Contains((f.Source, f.ExternalId)),
+                AboutCanonicalRecord = string.Equals(f.ExternalId, f.ModelId, StringComparison.OrdinalIgnoreCase),
+            }))!)
             .OrderBy(r => FieldOrder(r.Field))
             .ToList();
 
