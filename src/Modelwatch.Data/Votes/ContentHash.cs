@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Modelwatch.Import.Votes;
 
 namespace Modelwatch.Data.Votes;
 
@@ -31,25 +32,9 @@ internal static class ContentHash
 /// Passes a forward-only stream through while hashing every byte read, so an input that cannot be read twice is
 /// hashed during its one read. <see cref="Finish"/> reads what the consumer left unread before hashing.
 /// </summary>
-internal sealed class HashingStream(Stream inner) : Stream
+internal sealed class HashingStream(Stream inner) : ReadOnlyStream
 {
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -65,9 +50,6 @@ internal sealed class HashingStream(Stream inner) : Stream
         return n;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
     /// <summary>Reads the rest of the input (a reader may stop before trailing bytes) and returns the hash of all of it.</summary>
     public string Finish()
     {
@@ -78,16 +60,6 @@ internal sealed class HashingStream(Stream inner) : Stream
 
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -8,12 +8,13 @@ namespace Modelwatch.Import.Catalog;
 /// </summary>
 public static class OsiLicences
 {
-    private static readonly HashSet<string> Approved = new(StringComparer.Ordinal)
+    /// <summary>Lower-case SPDX id → the id as SPDX writes it.</summary>
+    private static readonly Dictionary<string, string> Approved = new[]
     {
-        "mit", "apache-2.0", "bsd-2-clause", "bsd-3-clause", "isc", "mpl-2.0", "gpl-2.0", "gpl-3.0", "lgpl-2.1",
-        "lgpl-3.0", "agpl-3.0", "0bsd", "unlicense", "zlib", "epl-2.0", "bsl-1.0", "artistic-2.0", "upl-1.0",
-        "ms-pl", "ncsa", "postgresql", "osl-3.0",
-    };
+        "MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "MPL-2.0", "GPL-2.0", "GPL-3.0", "LGPL-2.1",
+        "LGPL-3.0", "AGPL-3.0", "0BSD", "Unlicense", "Zlib", "EPL-2.0", "BSL-1.0", "Artistic-2.0", "UPL-1.0",
+        "MS-PL", "NCSA", "PostgreSQL", "OSL-3.0",
+    }.ToDictionary(id => id.ToLowerInvariant(), StringComparer.Ordinal);
 
     private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
     {
@@ -33,7 +34,10 @@ public static class OsiLicences
     };
 
     /// <summary>True when <paramref name="licence"/> (an SPDX id or a common spelling, any case) is OSI-approved.</summary>
-    public static bool IsApproved(string? licence) => Normalise(licence) is { } id && Approved.Contains(id);
+    public static bool IsApproved(string? licence) => SpdxId(licence) is not null;
+
+    /// <summary>The SPDX id as SPDX writes it (<c>Apache-2.0</c>) when <paramref name="licence"/> is OSI-approved, else null.</summary>
+    public static string? SpdxId(string? licence) => Normalise(licence) is { } id ? Approved.GetValueOrDefault(id) : null;
 
     /// <summary>The lower-case SPDX id for a known spelling, the lower-cased text otherwise, null for blank.</summary>
     public static string? Normalise(string? licence)

@@ -1,10 +1,10 @@
 namespace Modelwatch.Import.Votes;
 
 /// <summary>
-/// The common part of the reader's stream wrappers: forward-only and read-only, so every other member of
+/// The common part of stream wrappers (the vote reader's, the vote store's hashing one, tests' pipes): forward-only and read-only, so every other member of
 /// <see cref="Stream"/> says it is not supported. A subclass supplies the span-based reads.
 /// </summary>
-internal abstract class ReadOnlyStream : Stream
+public abstract class ReadOnlyStream : Stream
 {
     public override bool CanRead => true;
 

@@ -9,26 +9,14 @@ internal sealed record LicenceInfo(LicenceClass Class, string Id);
 
 /// <summary>
 /// Classifies free-text licence names (LMArena's map, LLMStats): "Proprietary" → proprietary; an OSI-approved
-/// licence (Apache-2.0, MIT, BSD, GPL, MPL) → open source under its SPDX id; any other named licence (Llama
+/// licence (as <see cref="OsiLicences"/> knows them, the list models.dev's importer uses too) → open source under its
+/// SPDX id; any other named licence (Llama
 /// community licences, Gemma, Qwen, CC-BY-NC, MRL, "Modified MIT", "Open", …) → open weights under the source's
 /// name. Both sources name a licence only for weights that are published, so a named non-OSI licence means open
 /// weights with conditions, never "open source".
 /// </summary>
 internal static class LicenceText
 {
-    private static readonly Dictionary<string, string> Osi = new(StringComparer.Ordinal)
-    {
-        ["apache-2.0"] = "Apache-2.0",
-        ["apache-2"] = "Apache-2.0",
-        ["apache-license-2.0"] = "Apache-2.0",
-        ["apache-license-version-2.0"] = "Apache-2.0",
-        ["mit"] = "MIT",
-        ["bsd-2-clause"] = "BSD-2-Clause",
-        ["bsd-3-clause"] = "BSD-3-Clause",
-        ["gpl-3.0"] = "GPL-3.0",
-        ["mpl-2.0"] = "MPL-2.0",
-    };
-
     // "Propretary" is LMArena's own spelling for one model (claude-3-5-haiku-20241022).
     private static readonly HashSet<string> Closed = new(StringComparer.Ordinal) { "proprietary", "propretary" };
 
@@ -46,7 +34,7 @@ internal static class LicenceText
             return new LicenceInfo(LicenceClass.Proprietary, "Proprietary");
         }
 
-        return Osi.TryGetValue(key, out var spdx)
+        return OsiLicences.SpdxId(key) is { } spdx
             ? new LicenceInfo(LicenceClass.OpenSource, spdx)
             : new LicenceInfo(LicenceClass.OpenWeights, trimmed);
     }
