@@ -48,14 +48,15 @@ public sealed class FixtureImportTests
             Assert.True(second.TotalAdded == 0 && second.TotalChanged == 0, $"{source}: the second import added {second.TotalAdded} and changed {second.TotalChanged} rows");
         }
 
-        var linkage = await store.QueryAsync(Linkage.MeasureAsync);
+        var linkage = await store.QueryAsync(Linkage.LoadAsync);
+        var (arenaKeys, toModelsDev, toLiteLlm) = linkage.Counts();
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"LMArena full keys: {linkage.ArenaKeys}; linked to a models.dev model {linkage.ToModelsDev}, to a LiteLLM price entry {linkage.ToLiteLlm}");
-        Assert.Equal(282, linkage.ArenaKeys);
-        Assert.True(linkage.ToModelsDev >= NaiveModelsDev + 30, $"{linkage.ToModelsDev} arena keys link to models.dev; the naive normaliser links {NaiveModelsDev}");
-        Assert.True(linkage.ToLiteLlm >= NaiveLiteLlm + 30, $"{linkage.ToLiteLlm} arena keys link to LiteLLM; the naive normaliser links {NaiveLiteLlm}");
+            $"LMArena full keys: {arenaKeys}; linked to a models.dev model {toModelsDev}, to a LiteLLM price entry {toLiteLlm}");
+        Assert.Equal(282, arenaKeys);
+        Assert.True(toModelsDev >= NaiveModelsDev + 30, $"{toModelsDev} arena keys link to models.dev; the naive normaliser links {NaiveModelsDev}");
+        Assert.True(toLiteLlm >= NaiveLiteLlm + 30, $"{toLiteLlm} arena keys link to LiteLLM; the naive normaliser links {NaiveLiteLlm}");
 
-        var wrong = await store.QueryAsync(db => Linkage.WrongLinksAsync(db, ArenaTruth.Load()));
+        var wrong = await store.QueryAsync(db => linkage.WrongLinksAsync(db, ArenaTruth.Load()));
         Assert.True(wrong.Count == 0, "wrong links:\n" + string.Join('\n', wrong));
     }
 
@@ -70,23 +71,21 @@ public sealed class FixtureImportTests
         (CatalogSources.Aider, SharedData.File("data/catalog/aider-polyglot_leaderboard.yml")),
     ];
 
-    /// <summary>Counts from the stored catalog: an arena key links to a source when its model is also that source's model.</summary>
-    private static class Linkage
+    /// <summary>
+    /// The stored links, read once: each arena key's model, and the models models.dev and LiteLLM link. An arena key
+    /// links to a source when its model is also that source's model.
+    /// </summary>
+    private sealed record Linkage(Dictionary<string, string?> Arena, HashSet<string> ModelsDev, HashSet<string> LiteLlm)
     {
-        public static async Task<(int ArenaKeys, int ToModelsDev, int ToLiteLlm)> MeasureAsync(ModelwatchDbContext db)
-        {
-            var arena = await ArenaModelsAsync(db);
-            var modelsDev = await ModelsOfAsync(db, CatalogSources.ModelsDev);
-            var liteLlm = await ModelsOfAsync(db, CatalogSources.LiteLlm);
-            return (arena.Count, arena.Values.Count(m => m is not null && modelsDev.Contains(m)), arena.Values.Count(m => m is not null && liteLlm.Contains(m)));
-        }
+        public static async Task<Linkage> LoadAsync(ModelwatchDbContext db) =>
+            new(await ArenaModelsAsync(db), await ModelsOfAsync(db, CatalogSources.ModelsDev), await ModelsOfAsync(db, CatalogSources.LiteLlm));
+
+        public (int ArenaKeys, int ToModelsDev, int ToLiteLlm) Counts() =>
+            (Arena.Count, Arena.Values.Count(m => m is not null && ModelsDev.Contains(m)), Arena.Values.Count(m => m is not null && LiteLlm.Contains(m)));
 
         /// <summary>Truth rows whose arena model is linked to a source's model that the truth does not name.</summary>
-        public static async Task<List<string>> WrongLinksAsync(ModelwatchDbContext db, IReadOnlyList<ArenaTruthRow> truth)
+        public async Task<List<string>> WrongLinksAsync(ModelwatchDbContext db, IReadOnlyList<ArenaTruthRow> truth)
         {
-            var arena = await ArenaModelsAsync(db);
-            var modelsDev = await ModelsOfAsync(db, CatalogSources.ModelsDev);
-            var liteLlm = await ModelsOfAsync(db, CatalogSources.LiteLlm);
             var aliases = await db.Aliases.AsNoTracking().Where(a => a.ModelId != null && (a.Source == CatalogSources.ModelsDev || a.Source == CatalogSources.LiteLlm))
                 .Select(a => new { a.Source, a.ExternalId, a.ModelId }).ToListAsync(Cancel);
             var offerings = await db.Offerings.AsNoTracking().Where(o => o.ModelId != null && (o.Source == CatalogSources.ModelsDev || o.Source == CatalogSources.LiteLlm))
@@ -106,17 +105,17 @@ public sealed class FixtureImportTests
             var wrong = new List<string>();
             foreach (var row in truth)
             {
-                if (arena.GetValueOrDefault(row.ArenaKey) is not { } model)
+                if (Arena.GetValueOrDefault(row.ArenaKey) is not { } model)
                 {
                     continue;
                 }
 
-                if (modelsDev.Contains(model) && !ModelsNamed(CatalogSources.ModelsDev, row.ModelsDev).Contains(model))
+                if (ModelsDev.Contains(model) && !ModelsNamed(CatalogSources.ModelsDev, row.ModelsDev).Contains(model))
                 {
                     wrong.Add($"arena-truth.tsv:{row.Line} {row.ArenaKey} → {model}, which models.dev links, but the truth is [{string.Join(" | ", row.ModelsDev)}]");
                 }
 
-                if (liteLlm.Contains(model) && !ModelsNamed(CatalogSources.LiteLlm, row.LiteLlm).Contains(model))
+                if (LiteLlm.Contains(model) && !ModelsNamed(CatalogSources.LiteLlm, row.LiteLlm).Contains(model))
                 {
                     wrong.Add($"arena-truth.tsv:{row.Line} {row.ArenaKey} → {model}, which LiteLLM links, but the truth is [{string.Join(" | ", row.LiteLlm)}]");
                 }
