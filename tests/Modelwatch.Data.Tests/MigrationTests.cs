@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Modelwatch.Data.Tests.Harness;
+using Modelwatch.Testing.Database;
 
 namespace Modelwatch.Data.Tests;
 

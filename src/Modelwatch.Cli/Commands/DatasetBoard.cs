@@ -4,6 +4,7 @@ using Modelwatch.Cli.Progress;
 using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Votes;
 using Modelwatch.Data;
+using Modelwatch.Data.Leaderboards;
 using Modelwatch.Data.Votes;
 
 namespace Modelwatch.Cli.Commands;
@@ -17,13 +18,7 @@ namespace Modelwatch.Cli.Commands;
 internal static class DatasetBoard
 {
     /// <summary>True when the request cannot be answered from per-pair counts.</summary>
-    public static bool NeedsEachVote(RatingRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var filter = request.Filter;
-        return request.Method == RatingMethod.Elo || request.StyleControl || filter.AnonymousOnly || filter.Language is not null
-            || filter.DailyCapPerVoter is not null || filter.DedupSampledOnly;
-    }
+    public static bool NeedsEachVote(RatingRequest request) => DatasetBoards.NeedsEachVote(request);
 
     public static async Task<(RatingReport Report, LeaderboardSource Source)> RankAsync(CliContext context, DatabaseOptions database, RankArguments arguments, RatingRequest request, CancellationToken ct)
     {
@@ -53,53 +48,8 @@ internal static class DatasetBoard
             await context.Error.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"loaded counts of dataset '{name}', category '{stored.Category}' ({stored.Rows.Count:N0} model pairs, {stored.Votes:N0} votes) from {where} in {context.Time.GetElapsedTime(start).TotalSeconds:F2} s")).ConfigureAwait(false);
-            var counts = stored.ToPairwiseCounts(request.Filter.ExcludeTies, request.Filter.ExcludeModels);
-            var onCounts = RankCommand.WithBootstrapProgress(context, request, progress => RatingEngine.RunOnCounts(counts, request, default, progress, ct));
-            return (WithCleaning(onCounts, stored, request.Filter, (int)Math.Round(counts.TotalVotes)), LeaderboardSource.From(stored.Dataset));
-        }
-    }
-
-    /// <summary>
-    /// The report with the steps that took the dataset's votes to the counts fitted, in the order applied: self-votes
-    /// (never counted), the category (chosen when the counts were stored), excluded models, ties.
-    /// </summary>
-    private static RatingReport WithCleaning(RatingReport report, StoredVoteCounts stored, VoteFilterOptions filter, int used)
-    {
-        var dataset = stored.Dataset;
-        var steps = new List<CleaningStep>();
-        var remaining = dataset.VoteCount;
-        Step("self-votes", "votes of a model against itself (never counted in stored counts)", dataset.SelfVoteCount);
-        Step("category", $"votes outside '{stored.Category}' (counted per category at import)", remaining - (int)stored.Votes);
-        if (filter.ExcludeModels.Count > 0)
-        {
-            var excluded = filter.ExcludeModels.ToHashSet(StringComparer.Ordinal);
-            var involving = stored.Rows.Where(r => excluded.Contains(stored.Models[r.ModelA]) || excluded.Contains(stored.Models[r.ModelB])).Sum(r => r.Total);
-            Step("excluded models", $"votes involving {string.Join(", ", filter.ExcludeModels.Order(StringComparer.Ordinal))}", involving);
-        }
-
-        if (filter.ExcludeTies)
-        {
-            Step("ties", "ties and both-bad votes", remaining - used);
-        }
-
-        return new RatingReport
-        {
-            Request = report.Request,
-            Entries = report.Entries,
-            Cleaning = steps,
-            VotesRead = dataset.VoteCount,
-            VotesUsed = used,
-            UniqueRows = report.UniqueRows,
-            Solver = report.Solver,
-            StyleCoefficients = report.StyleCoefficients,
-            Matrices = report.Matrices,
-            Warnings = report.Warnings,
-        };
-
-        void Step(string name, string description, int removed)
-        {
-            remaining -= removed;
-            steps.Add(new CleaningStep(name, description, removed, remaining));
+            var onCounts = RankCommand.WithBootstrapProgress(context, request, progress => DatasetBoards.RankOnCounts(stored, request, progress, ct));
+            return (onCounts, LeaderboardSource.From(stored.Dataset));
         }
     }
 

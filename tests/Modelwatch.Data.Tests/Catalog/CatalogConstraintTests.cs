@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Data.Catalog;
-using Modelwatch.Data.Tests.Harness;
+using Modelwatch.Testing.Database;
 
 namespace Modelwatch.Data.Tests.Catalog;
 

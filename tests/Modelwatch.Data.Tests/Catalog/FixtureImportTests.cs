@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Catalog;
-using Modelwatch.Data.Tests.Harness;
 using Modelwatch.Import.Catalog;
 using Modelwatch.Testing;
 using Modelwatch.Testing.Catalog;
+using Modelwatch.Testing.Database;
 
 namespace Modelwatch.Data.Tests.Catalog;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Catalog;
-using Modelwatch.Data.Tests.Harness;
+using Modelwatch.Testing.Database;
 
 namespace Modelwatch.Data.Tests.Catalog;
 

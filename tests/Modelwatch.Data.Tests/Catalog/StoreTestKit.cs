@@ -1,7 +1,7 @@
 using Modelwatch.Core.Catalog;
 using Modelwatch.Core.Catalog.Identity;
 using Modelwatch.Data.Catalog.Store;
-using Modelwatch.Data.Tests.Harness;
+using Modelwatch.Testing.Database;
 
 namespace Modelwatch.Data.Tests.Catalog;
 

@@ -1,8 +1,8 @@
 using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Votes;
-using Modelwatch.Data.Tests.Harness;
 using Modelwatch.Import.Votes;
 using Modelwatch.Testing;
+using Modelwatch.Testing.Database;
 
 namespace Modelwatch.Data.Tests.Votes;
 

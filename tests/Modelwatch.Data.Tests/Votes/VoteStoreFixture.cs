@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Modelwatch.Data.Tests.Harness;
 using Modelwatch.Data.Votes;
+using Modelwatch.Testing.Database;
 
 namespace Modelwatch.Data.Tests.Votes;
 

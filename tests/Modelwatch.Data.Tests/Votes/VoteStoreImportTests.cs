@@ -1,7 +1,7 @@
-using Modelwatch.Data.Tests.Harness;
 using Modelwatch.Data.Votes;
 using Modelwatch.Import.Votes;
 using Modelwatch.Testing;
+using Modelwatch.Testing.Database;
 
 namespace Modelwatch.Data.Tests.Votes;
 

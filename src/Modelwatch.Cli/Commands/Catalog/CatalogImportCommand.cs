@@ -66,9 +66,8 @@ internal static class CatalogImportCommand
             ImportSummary summary;
             try
             {
-                var matcher = await CatalogMatchers.CreateAsync(db, IdentityOverridesFile.LoadEmbedded(), batch.MatchRules, ct).ConfigureAwait(false);
                 using var progress = new ImportProgressLine(context, importer.Source);
-                summary = await store.ApplyAsync(batch, matcher, progress, ct).ConfigureAwait(false);
+                summary = await CatalogImport.ApplyAsync(db, context.Time, batch, progress, ct).ConfigureAwait(false);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

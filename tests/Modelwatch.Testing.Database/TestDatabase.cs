@@ -1,8 +1,7 @@
 using Microsoft.Data.Sqlite;
-using Modelwatch.Testing;
 using Npgsql;
 
-namespace Modelwatch.Data.Tests.Harness;
+namespace Modelwatch.Testing.Database;
 
 /// <summary>
 /// A fresh, migrated database for one test, deleted on dispose: an SQLite file in a temp folder, or a randomly named
@@ -53,6 +52,22 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>As <see cref="CreateAsync"/>, holding the 140k votes and the catalog fixtures (<see cref="SeededData"/>).</summary>
+    public static async Task<TestDatabase> CreateSeededAsync(DatabaseProvider provider, CancellationToken cancellationToken = default)
+    {
+        var database = await CreateEmptyAsync(provider, fromTemplate: true, cancellationToken, seeded: true);
+        try
+        {
+            database.Contexts = await ModelwatchDatabase.OpenAsync(database.Options, cancellationToken);
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>An empty database (no tables yet), for tests of opening and migrating.</summary>
     public static Task<TestDatabase> CreateUnmigratedAsync(DatabaseProvider provider, CancellationToken cancellationToken = default) =>
         CreateEmptyAsync(provider, fromTemplate: false, cancellationToken);
@@ -70,7 +85,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A new database: a copy of the migrated template, or truly empty.</summary>
-    private static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider, bool fromTemplate, CancellationToken cancellationToken)
+    private static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider provider, bool fromTemplate, CancellationToken cancellationToken, bool seeded = false)
     {
         if (provider == DatabaseProvider.Sqlite)
         {
@@ -78,7 +93,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var file = folder.File("test.db");
             if (fromTemplate)
             {
-                File.Copy(await DatabaseTemplates.SqliteAsync(cancellationToken), file);
+                File.Copy(await (seeded ? DatabaseTemplates.SeededSqliteAsync(cancellationToken) : DatabaseTemplates.SqliteAsync(cancellationToken)), file);
             }
 
             return new TestDatabase(DatabaseOptions.Sqlite(file), folder, null, null);
@@ -86,7 +101,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var admin = PostgresAdminConnectionString();
         var name = "modelwatch_test_" + Guid.NewGuid().ToString("N");
-        var template = fromTemplate ? $" TEMPLATE \"{await DatabaseTemplates.PostgresAsync(admin, cancellationToken)}\"" : "";
+        var template = fromTemplate ? $" TEMPLATE \"{await (seeded ? DatabaseTemplates.SeededPostgresAsync(admin, cancellationToken) : DatabaseTemplates.PostgresAsync(admin, cancellationToken))}\"" : "";
         await PostgresAdmin.ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"{template}", cancellationToken);
         var options = new DatabaseOptions(
             DatabaseProvider.PostgreSql,

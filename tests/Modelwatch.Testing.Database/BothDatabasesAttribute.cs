@@ -2,7 +2,7 @@ using System.Reflection;
 using Xunit.Sdk;
 using Xunit.v3;
 
-namespace Modelwatch.Data.Tests.Harness;
+namespace Modelwatch.Testing.Database;
 
 /// <summary>
 /// Runs a <c>[Theory]</c> once on SQLite and once on PostgreSQL: the test takes a <see cref="DatabaseProvider"/> and

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Modelwatch.Core.Catalog;
+using Modelwatch.Data;
+using Modelwatch.Data.Catalog;
+
+namespace Modelwatch.Web.Features.Leaderboard;
+
+/// <summary>What a leaderboard row shows of a catalog model.</summary>
+/// <param name="ModelId">The canonical id (<c>lab/model</c>), for the model page's link.</param>
+/// <param name="Name">The display name, else the id.</param>
+/// <param name="Organisation">The organisation, else the lab slug.</param>
+/// <param name="Licence">Proprietary, open weights, open source or unknown.</param>
+/// <param name="LicenceId">The licence's identifier (SPDX where there is one).</param>
+/// <param name="ContextWindow">Tokens.</param>
+/// <param name="InputPerMillion">The current input price per million tokens of <paramref name="PriceProvider"/>.</param>
+/// <param name="OutputPerMillion">The current output price per million tokens.</param>
+/// <param name="PriceProvider">Whose price: the lab's own offering when the catalog has one, else the cheapest.</param>
+public sealed record ModelCard(
+    string ModelId,
+    string Name,
+    string? Organisation,
+    LicenceClass Licence,
+    string? LicenceId,
+    int? ContextWindow,
+    decimal? InputPerMillion,
+    decimal? OutputPerMillion,
+    string? PriceProvider)
+{
+    /// <summary>Open weights or open source: the weights can be downloaded.</summary>
+    public bool OpenWeights => Licence is LicenceClass.OpenWeights or LicenceClass.OpenSource;
+}
+
+/// <summary>
+/// Joins the model names votes carry (arena keys such as <c>gpt-4o-2024-05-13</c>) to catalog models through the
+/// catalog's aliases — the links the identity matcher made at import (LMArena's own alias first, then any source's
+/// alias with the same id). A pending or rejected link is not used: an unsure name shows without catalog facts.
+/// </summary>
+public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> contexts)
+{
+    /// <summary>The catalog card of each name that links to a model.</summary>
+    /// <param name="names">Model names as votes carry them.</param>
+    /// <param name="ct">Cancels the queries.</param>
+    public async Task<IReadOnlyDictionary<string, ModelCard>> ForVoteNamesAsync(IReadOnlyCollection<string> names, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var wanted = names.ToHashSet(StringComparer.Ordinal);
+            var aliases = await db.Set<ModelAlias>().AsNoTracking()
+                .Where(a => a.ModelId != null && (a.Review == ReviewState.Automatic || a.Review == ReviewState.Accepted))
+                .Where(a => wanted.Contains(a.ExternalId))
+                .Select(a => new { a.ExternalId, a.Source, ModelId = a.ModelId! })
+                .ToListAsync(ct).ConfigureAwait(false);
+            var modelOf = aliases
+                .GroupBy(a => a.ExternalId, StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => g.OrderBy(a => a.Source == CatalogSources.LmArena ? 0 : 1).ThenBy(a => a.Source, StringComparer.Ordinal).First().ModelId,
+                    StringComparer.Ordinal);
+            var cards = await CardsAsync(db, modelOf.Values.ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
+            return modelOf.Where(p => cards.ContainsKey(p.Value)).ToDictionary(p => p.Key, p => cards[p.Value], StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>The vote names (arena keys) that link to <paramref name="modelId"/>.</summary>
+    /// <param name="modelId">A canonical model id.</param>
+    /// <param name="ct">Cancels the query.</param>
+    public async Task<IReadOnlyList<string>> VoteNamesOfAsync(string modelId, CancellationToken ct = default)
+    {
+        var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var names = await db.Set<ModelAlias>().AsNoTracking()
+                .Where(a => a.ModelId == modelId && a.Source == CatalogSources.LmArena && (a.Review == ReviewState.Automatic || a.Review == ReviewState.Accepted))
+                .Select(a => a.ExternalId).ToListAsync(ct).ConfigureAwait(false);
+            return [.. names.Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>Cards of the given models, with the lab's own current price (else the cheapest current one).</summary>
+    internal static async Task<Dictionary<string, ModelCard>> CardsAsync(ModelwatchDbContext db, IReadOnlyCollection<string> modelIds, CancellationToken ct)
+    {
+        var models = await db.Set<CatalogModel>().AsNoTracking()
+            .Where(m => modelIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Lab, m.DisplayName, m.Organisation, m.Licence, m.LicenceId, m.ContextWindow })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var prices = await db.Set<PriceRow>().AsNoTracking()
+            .Where(p => p.EffectiveTo == null)
+            .Join(db.Set<Offering>().Where(o => o.ModelId != null && modelIds.Contains(o.ModelId)), p => p.OfferingId, o => o.Id, (p, o) => new
+            {
+                ModelId = o.ModelId!,
+                o.Provider,
+                o.Variant,
+                p.InputPerMillion,
+                p.OutputPerMillion,
+            })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var priceOf = prices
+            .Where(p => p.InputPerMillion is not null && p.Variant == null)
+            .GroupBy(p => p.ModelId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var cards = new Dictionary<string, ModelCard>(StringComparer.Ordinal);
+        foreach (var m in models)
+        {
+            var own = priceOf.GetValueOrDefault(m.Id) is { } list
+                ? list.Where(p => string.Equals(p.Provider, m.Lab, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.InputPerMillion).FirstOrDefault()
+                  ?? list.OrderBy(p => p.InputPerMillion).First()
+                : null;
+            cards[m.Id] = new ModelCard(m.Id, m.DisplayName ?? m.Id, m.Organisation ?? m.Lab, m.Licence, m.LicenceId, m.ContextWindow, own?.InputPerMillion, own?.OutputPerMillion, own?.Provider);
+        }
+
+        return cards;
+    }
+}

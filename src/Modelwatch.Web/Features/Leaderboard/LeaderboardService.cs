@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Modelwatch.Core.Leaderboards;
+using Modelwatch.Core.Votes;
+using Modelwatch.Data;
+using Modelwatch.Data.Leaderboards;
+using Modelwatch.Data.Votes;
+
+namespace Modelwatch.Web.Features.Leaderboard;
+
+/// <summary>Which board: a dataset (null: the most recently imported), a category, style control on or off.</summary>
+public sealed record BoardQuery(string? Dataset = null, string Category = VoteCategories.Full, bool StyleControl = false);
+
+/// <summary>A vote dataset as the pages list it.</summary>
+public sealed record DatasetInfo(int Id, string Name, string SourceFileName, string SourceFormat, DateTimeOffset ImportedAt, int VoteCount, int ModelCount, bool HasStyle, IReadOnlyList<string> Categories)
+{
+    internal static DatasetInfo From(VoteDataset d) =>
+        new(d.Id, d.Name, d.SourceFileName, d.SourceFormat, d.ImportedAt, d.VoteCount, d.ModelCount, d.HasStyle, d.Categories);
+}
+
+/// <summary>One computed board: the rating engine's report and what it was computed from.</summary>
+public sealed record ComputedBoard(DatasetInfo Dataset, BoardQuery Query, RatingReport Report, DateTimeOffset ComputedAt, TimeSpan Took)
+{
+    /// <summary>The command that reproduces every number of this board from the exported votes file.</summary>
+    public string ReproduceCommand =>
+        $"modelwatch rank {Dataset.Name}.jsonl --category {Query.Category}{(Query.StyleControl ? " --style-control" : "")} --format json";
+
+    /// <summary>The same from the database the app uses.</summary>
+    public string ReproduceFromDatabaseCommand =>
+        $"modelwatch rank --dataset {Dataset.Name} --category {Query.Category}{(Query.StyleControl ? " --style-control" : "")} --format json";
+}
+
+/// <summary>The query names a dataset or category the database does not have.</summary>
+public sealed class BoardNotFoundException(string message) : Exception(message);
+
+/// <summary>
+/// Computes leaderboards from the votes in the database with the same code as <c>modelwatch rank --dataset</c>
+/// (<see cref="DatasetBoards"/>), and keeps each board until its dataset changes: a board is fitted once
+/// (milliseconds on stored counts; seconds with style control, which reads every vote) and then served from memory.
+/// A dataset's identity in the cache includes its import time, so a re-imported dataset is never served stale, also
+/// across several app instances sharing one PostgreSQL database.
+/// </summary>
+public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> contexts, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<(int Dataset, long Imported, string Category, bool Style), Lazy<Task<ComputedBoard>>> _boards = new();
+
+    /// <summary>The request every board is computed with: LMArena's defaults (sandwich 95% intervals), with the pair matrices for the heat maps.</summary>
+    public static RatingRequest RequestFor(BoardQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new RatingRequest
+        {
+            StyleControl = query.StyleControl,
+            IncludeMatrices = true,
+            Filter = new VoteFilterOptions { Category = query.Category },
+        };
+    }
+
+    /// <summary>Every dataset, most recently imported first.</summary>
+    public async Task<IReadOnlyList<DatasetInfo>> DatasetsAsync(CancellationToken ct = default)
+    {
+        var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var rows = await db.Set<VoteDataset>().AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
+            return [.. rows.OrderByDescending(d => d.ImportedAt).ThenByDescending(d => d.Id).Select(DatasetInfo.From)];
+        }
+    }
+
+    /// <summary>The board <paramref name="query"/> names; null when the database has no votes yet.</summary>
+    /// <exception cref="BoardNotFoundException">The dataset or category does not exist.</exception>
+    public async Task<ComputedBoard?> GetAsync(BoardQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var datasets = await DatasetsAsync(ct).ConfigureAwait(false);
+        if (datasets.Count == 0)
+        {
+            return null;
+        }
+
+        var dataset = query.Dataset is null
+            ? datasets[0]
+            : datasets.FirstOrDefault(d => string.Equals(d.Name, query.Dataset, StringComparison.Ordinal))
+              ?? throw new BoardNotFoundException($"No vote dataset '{query.Dataset}'. Datasets: {string.Join(", ", datasets.Select(d => d.Name))}.");
+        if (!dataset.Categories.Contains(query.Category, StringComparer.Ordinal))
+        {
+            throw new BoardNotFoundException($"Dataset '{dataset.Name}' has no category '{query.Category}'. Categories: {string.Join(", ", dataset.Categories)}.");
+        }
+
+        if (query.StyleControl && !dataset.HasStyle)
+        {
+            throw new BoardNotFoundException($"Dataset '{dataset.Name}' carries no style features, so style control cannot be applied.");
+        }
+
+        var normalised = query with { Dataset = dataset.Name };
+        var key = (dataset.Id, dataset.ImportedAt.UtcTicks, query.Category, query.StyleControl);
+        var lazy = _boards.GetOrAdd(key, _ => new Lazy<Task<ComputedBoard>>(() => ComputeAsync(dataset, normalised)));
+        try
+        {
+            return await lazy.Value.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception) when (lazy.IsValueCreated && lazy.Value.IsFaulted)
+        {
+            _boards.TryRemove(new KeyValuePair<(int, long, string, bool), Lazy<Task<ComputedBoard>>>(key, lazy));
+            throw;
+        }
+    }
+
+    /// <summary>Forgets every computed board (after an import or a deletion in this instance).</summary>
+    public void Invalidate() => _boards.Clear();
+
+    private async Task<ComputedBoard> ComputeAsync(DatasetInfo dataset, BoardQuery query)
+    {
+        // Not the request's token: the board is shared by every request waiting for it.
+        var start = time.GetTimestamp();
+        var request = RequestFor(query);
+        var db = await contexts.CreateDbContextAsync().ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var store = new VoteStore(db, time);
+            RatingReport report;
+            if (DatasetBoards.NeedsEachVote(request))
+            {
+                var votes = await store.LoadVoteTableAsync(dataset.Name).ConfigureAwait(false);
+                report = await Task.Run(() => RatingEngine.Run(votes, request)).ConfigureAwait(false);
+            }
+            else
+            {
+                var stored = await store.LoadCountsAsync(dataset.Name, query.Category).ConfigureAwait(false);
+                report = DatasetBoards.RankOnCounts(stored, request);
+            }
+
+            return new ComputedBoard(dataset, query, report, time.GetUtcNow(), time.GetElapsedTime(start));
+        }
+    }
+}
