@@ -34,8 +34,14 @@ public static class LanguageSetup
             o.DefaultRequestCulture = new RequestCulture(Default);
             o.SupportedCultures = [.. Available];
             o.SupportedUICultures = [.. Available];
-            o.FallBackToParentCultures = true;
-            o.FallBackToParentUICultures = true;
+            // Query string (?culture=ko), then the switch's cookie, then the browser's languages by language tag.
+            var accept = o.RequestCultureProviders.OfType<AcceptLanguageHeaderRequestCultureProvider>().ToList();
+            foreach (var provider in accept)
+            {
+                o.RequestCultureProviders.Remove(provider);
+            }
+
+            o.RequestCultureProviders.Add(new LanguageTagProvider());
         });
         return builder;
     }
