@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Modelwatch test on a fresh Debian machine: installs what the tests need when missing
-# (Chromium for browser tests, PostgreSQL for the data tests), starts a throwaway PostgreSQL on 127.0.0.1,
+# (Chromium for browser tests, a Korean font for their screenshots, PostgreSQL for the data tests), starts a throwaway PostgreSQL on 127.0.0.1,
 # checks formatting, runs `dotnet test`, and ends with the line `N passed, N failed, N skipped`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,8 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || missing+=(postgresql)
+# Korean glyphs for the browser tests' screenshots (the interface speaks English and Korean).
+[ -n "$(fc-list :lang=ko 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing with apt: ${missing[*]}"
   as_root apt-get update -qq >&2 || log "apt-get update failed; trying the install anyway"
