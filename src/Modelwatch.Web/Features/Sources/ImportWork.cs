@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Modelwatch.Data;
 using Modelwatch.Core.Catalog;
+using Modelwatch.Data;
 using Modelwatch.Data.Catalog.Store;
 using Modelwatch.Data.Votes;
 using Modelwatch.Import.Catalog;
