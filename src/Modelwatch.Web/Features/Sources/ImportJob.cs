@@ -31,7 +31,7 @@ public sealed class ImportJob
 {
     private readonly Lock _lock = new();
     private ImportJobState _state = ImportJobState.Queued;
-    private string _stage = "queued";
+    private string _stage = "waiting";
     private long _done;
     private long? _total;
     private string? _message;
@@ -120,7 +120,7 @@ public sealed class ImportJob
 }
 
 /// <summary>
-/// A job as the API and the page show it. Stage: <c>queued</c>, <c>downloading</c>, <c>hashing</c>, <c>reading</c>,
+/// A job as the API and the page show it. Stage: <c>waiting</c>, <c>downloading</c>, <c>hashing</c>, <c>reading</c>,
 /// <c>writing</c>, a catalog stage (<c>models</c>, <c>offerings</c>, …) or <c>done</c>; Done and Total count bytes or
 /// records of the stage (Total null when unknown); Message says the outcome, for a failed job what was wrong (file,
 /// line, field) and what was expected.
