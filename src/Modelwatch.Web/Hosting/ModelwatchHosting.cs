@@ -4,6 +4,7 @@ using Microsoft.Extensions.WebEncoders;
 using Modelwatch.Web.Features.Access;
 using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Leaderboard;
+using Modelwatch.Web.Features.Sources;
 
 namespace Modelwatch.Web.Hosting;
 
@@ -34,6 +35,7 @@ public static class ModelwatchHosting
         builder.AddLanguages();
         builder.AddAccess();
         services.AddLeaderboard();
+        services.AddSources();
         return builder;
     }
 
@@ -64,6 +66,7 @@ public static class ModelwatchHosting
 
         var api = app.MapGroup("/api").WithTags("Modelwatch").RequireAuthorization(Policies.Reader);
         api.MapLeaderboardApi();
+        api.MapSourcesApi();
         return app;
     }
 }
