@@ -3,7 +3,10 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Modelwatch.Web.Features.Access;
 using Modelwatch.Web.Features.Languages;
+using Modelwatch.Web.Features.Benchmarks;
+using Modelwatch.Web.Features.Compare;
 using Modelwatch.Web.Features.Leaderboard;
+using Modelwatch.Web.Features.Models;
 
 namespace Modelwatch.Web.Hosting;
 
@@ -34,6 +37,7 @@ public static class ModelwatchHosting
         builder.AddLanguages();
         builder.AddAccess();
         services.AddLeaderboard();
+        services.AddModels().AddCompare().AddBenchmarks();
         return builder;
     }
 
@@ -64,6 +68,7 @@ public static class ModelwatchHosting
 
         var api = app.MapGroup("/api").WithTags("Modelwatch").RequireAuthorization(Policies.Reader);
         api.MapLeaderboardApi();
+        api.MapModelsApi().MapCompareApi().MapBenchmarksApi();
         return app;
     }
 }
