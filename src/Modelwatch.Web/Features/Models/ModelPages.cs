@@ -26,7 +26,8 @@ public sealed class ModelPages(ModelwatchDbContext db, LeaderboardService boards
             Search = string.IsNullOrWhiteSpace(query.Search) ? null : query.Search.Trim(),
         };
         var all = await new CatalogQueries(db).ListAsync(filter, ct).ConfigureAwait(false);
-        var rows = all.Skip((page - 1) * pageSize).Take(pageSize)
+        // Ordinal order in memory: the databases' collations differ, the list must not.
+        var rows = all.OrderBy(m => m.Id, StringComparer.Ordinal).Skip((page - 1) * pageSize).Take(pageSize)
             .Select(m => new ModelListRow(m.Id, m.DisplayName ?? m.Id, m.Lab, m.Licence, m.LicenceId, m.ContextWindow, m.MaxOutputTokens, m.TotalParameters, m.ReleaseDate))
             .ToList();
         return new ModelListPage(page, pageSize, all.Count, rows);
