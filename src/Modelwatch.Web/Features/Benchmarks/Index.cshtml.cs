@@ -22,8 +22,8 @@ public sealed class IndexModel(BenchmarkTable table) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool? Descending { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for (<c>?page=</c>; read by hand: "page" is the route value Razor Pages itself binds).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public BenchmarkTablePage Table { get; private set; } = new(null, [], BenchmarkTable.ByArena, true, 1, PageSize, 0, []);
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(BenchmarkTable table) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Max(1, page) : 1;
         Table = await table.GetAsync(OpenWeights, Sort, Descending, PageNumber, PageSize, ct);
     }
 

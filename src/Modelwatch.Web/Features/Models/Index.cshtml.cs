@@ -28,8 +28,8 @@ public sealed class IndexModel(ModelPages pages) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
-    public int PageNumber { get; set; } = 1;
+    /// <summary>The page asked for (<c>?page=</c>; read by hand: "page" is the route value Razor Pages itself binds).</summary>
+    public int PageNumber { get; private set; } = 1;
 
     public ModelListPage Models { get; private set; } = new(1, PageSize, 0, []);
 
@@ -39,7 +39,7 @@ public sealed class IndexModel(ModelPages pages) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Max(1, page) : 1;
         MinContext = MinContext is < 0 ? null : MinContext;
         Labs = await pages.LabsAsync(ct);
         Models = await pages.ListAsync(new ModelListQuery(OpenWeights, Licence, Lab, MinContext, Search), PageNumber, PageSize, ct);

@@ -51,7 +51,7 @@ public sealed class BenchmarkTableTests
         var linked = table.Rows.Take(100).SelectMany(r => r.Scores.Values).Where(c => c.SourceUrl != null).ToList();
         Assert.NotEmpty(linked);
         Assert.All(linked, c => Assert.Contains($"href=\"{c.SourceUrl}\"", html, StringComparison.Ordinal));
-        Assert.All(linked, c => Assert.Contains($"<small class=\"as-of\">{Display.Date(c.AsOf)}</small>", html, StringComparison.Ordinal));
+        Assert.All(linked, c => Assert.Contains($">{Display.Date(c.AsOf)}</small>", html, StringComparison.Ordinal));
     }
 
     [Theory, BothDatabases]
