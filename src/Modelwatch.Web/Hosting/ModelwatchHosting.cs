@@ -2,9 +2,9 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Modelwatch.Web.Features.Access;
-using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Benchmarks;
 using Modelwatch.Web.Features.Compare;
+using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Leaderboard;
 using Modelwatch.Web.Features.Models;
 
