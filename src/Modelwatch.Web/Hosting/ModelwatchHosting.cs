@@ -2,8 +2,11 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Modelwatch.Web.Features.Access;
+using Modelwatch.Web.Features.Benchmarks;
+using Modelwatch.Web.Features.Compare;
 using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Leaderboard;
+using Modelwatch.Web.Features.Models;
 using Modelwatch.Web.Features.Sources;
 
 namespace Modelwatch.Web.Hosting;
@@ -36,6 +39,7 @@ public static class ModelwatchHosting
         builder.AddAccess();
         services.AddLeaderboard();
         services.AddSources();
+        services.AddModels().AddCompare().AddBenchmarks();
         return builder;
     }
 
@@ -67,6 +71,7 @@ public static class ModelwatchHosting
         var api = app.MapGroup("/api").WithTags("Modelwatch").RequireAuthorization(Policies.Reader);
         api.MapLeaderboardApi();
         api.MapSourcesApi();
+        api.MapModelsApi().MapCompareApi().MapBenchmarksApi();
         return app;
     }
 }

@@ -63,4 +63,7 @@ public static class Display
 
     /// <summary>"2025-06-01 14:03 UTC".</summary>
     public static string Instant(DateTimeOffset instant) => instant.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", Invariant) + " UTC";
+
+    /// <summary>A benchmark score as sources publish it: up to two decimals ("88.7", "0.52"); "—" when unknown.</summary>
+    public static string Score(double? score) => score?.ToString("0.##", Invariant) ?? "\u2014";
 }

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Modelwatch.Web.Features.Benchmarks;
+
+/// <summary><c>GET /api/benchmarks</c>: the benchmarks table, one row per model, sorted and paged.</summary>
+public static class BenchmarksApi
+{
+    public static RouteGroupBuilder MapBenchmarksApi(this RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/benchmarks", GetAsync)
+            .WithName("GetBenchmarks")
+            .WithSummary("One row per model: the rating on our arena board and the newest score of every imported benchmark, with its source link and as-of date; sort by 'model', 'arena' or a benchmark name.");
+        return api;
+    }
+
+    internal static async Task<Results<Ok<BenchmarkTablePage>, ProblemHttpResult>> GetAsync(
+        BenchmarkTable table, bool? openWeights, string? sort, bool? descending, int? page, int? pageSize, CancellationToken ct)
+    {
+        var size = pageSize ?? 100;
+        var number = page ?? 1;
+        if (size is < 1 or > 1000 || number < 1)
+        {
+            return TypedResults.Problem(detail: "page must be ≥ 1 and pageSize between 1 and 1000.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return TypedResults.Ok(await table.GetAsync(openWeights ?? false, sort, descending, number, size, ct));
+    }
+}
