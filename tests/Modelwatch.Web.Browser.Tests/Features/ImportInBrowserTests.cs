@@ -37,7 +37,7 @@ public sealed class ImportInBrowserTests(Harness.Browser browser)
         // LMArena's board file names the arena keys the votes use, and links them to models.dev's models.
         await sources.OpenAsync();
         var board = Path.Combine(SeededData.CatalogFixtures().Single(f => f.Source == CatalogSources.LmArena).Path, "leaderboard-text.json");
-        Assert.Equal("succeeded", await sources.ImportCatalogAsync(CatalogSources.LmArena, board));
+        Assert.Equal("succeeded", await sources.ImportCatalogAsync(CatalogSources.LmArena, board, SeededData.CatalogAsOf));
 
         await sources.OpenAsync();
         await Assertions.Expect(page.Locator("#vote-datasets tr[data-dataset='arena-browser']")).ToBeVisibleAsync();

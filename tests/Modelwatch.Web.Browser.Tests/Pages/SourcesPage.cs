@@ -21,11 +21,16 @@ public sealed class SourcesPage(IPage page)
     }
 
     /// <summary>Uploads a catalog source's file with the form and waits until the import has finished.</summary>
-    public async Task<string> ImportCatalogAsync(string source, string file)
+    public async Task<string> ImportCatalogAsync(string source, string file, DateOnly? publishedOn = null)
     {
         var form = Page.Locator("#import-catalog");
         await form.Locator("select[name=source]").SelectOptionAsync(source);
         await form.Locator("input[type=file]").SetInputFilesAsync(file);
+        if (publishedOn is { } date)
+        {
+            await form.Locator("input[name=asOf]").FillAsync(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         await Page.ClickAndWaitForNewPageAsync(form.Locator("button[type=submit]"));
         return await FinishedStateAsync();
     }

@@ -35,17 +35,18 @@ public sealed class ImportModel(ImportStarter starter, ModelwatchDbContext db, T
             return await starter.QueueVotesAsync(content, file?.FileName, string.IsNullOrWhiteSpace(name) ? null : name.Trim(), replace, ct);
         });
 
-    public async Task<IActionResult> OnPostCatalogAsync(string? source, IFormFile? file, string? url, CancellationToken ct) =>
+    public async Task<IActionResult> OnPostCatalogAsync(string? source, IFormFile? file, string? url, string? asOf, CancellationToken ct) =>
         await QueueAsync(async () =>
         {
+            var date = ImportStarter.ParseAsOf(asOf);
             if (file is null && !string.IsNullOrWhiteSpace(url))
             {
-                return starter.QueueCatalogUrl(source, url);
+                return starter.QueueCatalogUrl(source, url, date);
             }
 
             ImportStarter.RequireSource(source);
             await using var content = file?.OpenReadStream();
-            return await starter.QueueCatalogFileAsync(source, content, file?.FileName, ct);
+            return await starter.QueueCatalogFileAsync(source, content, file?.FileName, ct, date);
         });
 
     public async Task<IActionResult> OnPostDeleteAsync(string? dataset, CancellationToken ct)

@@ -30,17 +30,17 @@ public sealed class ImportStarter(ImportJobQueue queue)
 
     /// <summary>Queues an import of an uploaded catalog file or tarball.</summary>
     /// <exception cref="ImportRequestException">Unknown source, no file or an empty file.</exception>
-    public async Task<ImportJob> QueueCatalogFileAsync(string? source, Stream? content, string? fileName, CancellationToken ct)
+    public async Task<ImportJob> QueueCatalogFileAsync(string? source, Stream? content, string? fileName, CancellationToken ct, DateOnly? asOf = null)
     {
         var known = RequireSource(source);
         var (directory, path) = await SaveAsync(content, fileName, "catalog file", ct).ConfigureAwait(false);
         var name = Path.GetFileName(path);
-        return queue.Enqueue(ImportJobKind.Catalog, name, known, c => ImportWork.CatalogAsync(c, known, name, () => Task.FromResult(path)), directory);
+        return queue.Enqueue(ImportJobKind.Catalog, name, known, c => ImportWork.CatalogAsync(c, known, name, () => Task.FromResult(path), asOf), directory);
     }
 
     /// <summary>Queues a download of <paramref name="url"/> and its import as <paramref name="source"/>.</summary>
     /// <exception cref="ImportRequestException">Unknown source or not an absolute http(s) URL.</exception>
-    public ImportJob QueueCatalogUrl(string? source, string? url)
+    public ImportJob QueueCatalogUrl(string? source, string? url, DateOnly? asOf = null)
     {
         var known = RequireSource(source);
         if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
@@ -50,8 +50,15 @@ public sealed class ImportStarter(ImportJobQueue queue)
 
         var directory = NewDirectory();
         var location = uri.GetLeftPart(UriPartial.Path);
-        return queue.Enqueue(ImportJobKind.Catalog, location, known, c => ImportWork.CatalogAsync(c, known, location, () => CatalogDownloader.DownloadAsync(c, uri, directory)), directory);
+        return queue.Enqueue(ImportJobKind.Catalog, location, known, c => ImportWork.CatalogAsync(c, known, location, () => CatalogDownloader.DownloadAsync(c, uri, directory), asOf), directory);
     }
+
+    /// <summary>The optional "as of" date of a form (yyyy-MM-dd): when the data was published, for files that do not say.</summary>
+    /// <exception cref="ImportRequestException">Not a date.</exception>
+    public static DateOnly? ParseAsOf(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date) ? date
+        : throw new ImportRequestException($"asOf: expected a date as yyyy-MM-dd, got '{value}'.");
 
     /// <summary>The source's name as <see cref="CatalogSources"/> spells it.</summary>
     /// <exception cref="ImportRequestException">Not one of them.</exception>

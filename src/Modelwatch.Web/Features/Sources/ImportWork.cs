@@ -41,15 +41,15 @@ internal static class ImportWork
         }
     }
 
-    /// <summary>Reads the source from the file <c>fetch</c> gives and stores it; the run records <c>location</c> (the URL or the upload's name, not the temporary path).</summary>
-    public static async Task<ImportJobSummary> CatalogAsync(ImportJobContext context, string source, string location, Func<Task<string>> fetch)
+    /// <summary>Reads the source from the file <c>fetch</c> gives (dated <c>asOf</c> when the file does not say) and stores it; the run records <c>location</c> (the URL or the upload's name, not the temporary path).</summary>
+    public static async Task<ImportJobSummary> CatalogAsync(ImportJobContext context, string source, string location, Func<Task<string>> fetch, DateOnly? asOf = null)
     {
         var services = context.Services;
         var time = services.GetRequiredService<TimeProvider>();
         var db = await services.GetRequiredService<IDbContextFactory<ModelwatchDbContext>>().CreateDbContextAsync(context.Cancel).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var importer = CatalogImporters.CreateDefault(time).Find(source)
+            var importer = CatalogImporters.CreateDefault(time, asOf).Find(source)
                 ?? throw new InvalidOperationException($"no importer for '{source}'");
             CatalogBatch batch;
             string? path = null;

@@ -15,7 +15,7 @@ namespace Modelwatch.Web.Features.Sources;
 public static class SourcesApi
 {
     /// <summary>The body of a JSON catalog import.</summary>
-    public sealed record CatalogUrlRequest(string? Source, string? Url);
+    public sealed record CatalogUrlRequest(string? Source, string? Url, string? AsOf = null);
 
     public static RouteGroupBuilder MapSourcesApi(this RouteGroupBuilder api)
     {
@@ -35,7 +35,7 @@ public static class SourcesApi
             .DisableAntiforgery();
         api.MapPost("/imports/catalog", PostCatalogAsync)
             .WithName("ImportCatalog")
-            .WithSummary("Queues a catalog source's import: multipart (fields 'source' and 'file', or 'source' and 'url') or JSON {source, url}. 202 with the job's Location.")
+            .WithSummary("Queues a catalog source's import: multipart (fields 'source' and 'file', or 'source' and 'url'; optional 'asOf' yyyy-MM-dd for files that do not state their date) or JSON {source, url, asOf}. 202 with the job's Location.")
             .RequireAuthorization(Policies.Administrator)
             .WithMetadata(new RequestSizeLimitAttribute(ImportStarter.MaxUploadBytes))
             .WithFormOptions(multipartBodyLengthLimit: ImportStarter.MaxUploadBytes)
@@ -86,7 +86,7 @@ public static class SourcesApi
             if (http.Request.HasJsonContentType())
             {
                 var body = await http.Request.ReadFromJsonAsync<CatalogUrlRequest>(ct);
-                return Accepted(starter.QueueCatalogUrl(body?.Source, body?.Url));
+                return Accepted(starter.QueueCatalogUrl(body?.Source, body?.Url, ImportStarter.ParseAsOf(body?.AsOf)));
             }
 
             if (!http.Request.HasFormContentType)
@@ -99,14 +99,15 @@ public static class SourcesApi
             var source = form["source"].ToString();
             var url = form["url"].ToString();
             var file = form.Files.GetFile("file");
+            var asOf = ImportStarter.ParseAsOf(form["asOf"].ToString());
             if (file is null && url.Length > 0)
             {
-                return Accepted(starter.QueueCatalogUrl(source, url));
+                return Accepted(starter.QueueCatalogUrl(source, url, asOf));
             }
 
             ImportStarter.RequireSource(source);
             await using var content = file?.OpenReadStream();
-            return Accepted(await starter.QueueCatalogFileAsync(source, content, file?.FileName, ct));
+            return Accepted(await starter.QueueCatalogFileAsync(source, content, file?.FileName, ct, asOf));
         }
         catch (AntiforgeryValidationException)
         {
