@@ -32,6 +32,14 @@ internal sealed partial class AccountClient(WebApp app) : IDisposable
     public Task<HttpResponseMessage> SignInAsync(string name, string password) =>
         PostFormAsync("account/login", "account/login", [new("UserName", name), new("Password", password)]);
 
+    /// <summary>The path a redirect goes to (the query left out), whether the app wrote it absolute or relative.</summary>
+    public static string? PathOf(HttpResponseMessage response) => response.Headers.Location switch
+    {
+        null => null,
+        { IsAbsoluteUri: true } uri => uri.AbsolutePath,
+        var uri => uri.OriginalString.Split('?')[0],
+    };
+
     public void Dispose() => Http.Dispose();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
