@@ -116,7 +116,7 @@ public static partial class AccessSetup
     }
 
     /// <summary>Solo mode serves this machine only, whatever the server was told to bind.</summary>
-    private static async Task RefuseOthersInSoloModeAsync(HttpContext context, RequestDelegate next)
+    internal static async Task RefuseOthersInSoloModeAsync(HttpContext context, RequestDelegate next)
     {
         var remote = context.Connection.RemoteIpAddress;
         if (remote is null || IPAddress.IsLoopback(remote))

@@ -1,7 +1,10 @@
 using System.Net;
 using Modelwatch.Data;
 using Modelwatch.Testing.Database;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Modelwatch.Testing.Web;
+using Modelwatch.Web.Features.Access;
 using Modelwatch.Web.Hosting;
 using Modelwatch.Web.Tests.Features.Account;
 
@@ -93,5 +96,36 @@ public sealed class AccessTests
         // Over plain HTTP no Strict-Transport-Security is sent (browsers ignore it there; it is for HTTPS answers).
         using var plain = await app.Client.GetAsync("", Cancel);
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Theory, BothDatabases]
+    public async Task Solo_mode_refuses_a_connection_from_another_address(DatabaseProvider provider)
+    {
+        // The harness listens on loopback only, so the guard gets a request as Kestrel would hand over one from the LAN.
+        await using var app = await WebApp.StartAsync(provider);
+        await using var scope = app.Services.CreateAsyncScope();
+
+        async Task<(int Status, bool Served, string Body)> FromAsync(IPAddress remote)
+        {
+            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            context.Connection.RemoteIpAddress = remote;
+            context.Response.Body = new MemoryStream();
+            var served = false;
+            await AccessSetup.RefuseOthersInSoloModeAsync(context, _ =>
+            {
+                served = true;
+                return Task.CompletedTask;
+            });
+            context.Response.Body.Position = 0;
+            using var reader = new StreamReader(context.Response.Body);
+            return (context.Response.StatusCode, served, await reader.ReadToEndAsync(Cancel));
+        }
+
+        var lan = await FromAsync(IPAddress.Parse("192.168.1.20"));
+        Assert.Equal((StatusCodes.Status403Forbidden, false), (lan.Status, lan.Served));
+        Assert.Contains("solo mode", lan.Body, StringComparison.Ordinal);
+
+        var local = await FromAsync(IPAddress.IPv6Loopback);
+        Assert.Equal((StatusCodes.Status200OK, true), (local.Status, local.Served));
     }
 }
