@@ -1,8 +1,8 @@
 using System.Net;
-using Modelwatch.Data;
-using Modelwatch.Testing.Database;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Modelwatch.Data;
+using Modelwatch.Testing.Database;
 using Modelwatch.Testing.Web;
 using Modelwatch.Web.Features.Access;
 using Modelwatch.Web.Hosting;
