@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Modelwatch.Data.Accounts;
 using Modelwatch.Data.Catalog;
 using Modelwatch.Data.Votes;
 
@@ -7,8 +9,10 @@ namespace Modelwatch.Data;
 /// <summary>
 /// The one database context. Provider-neutral: SQLite or PostgreSQL is chosen by whoever builds the options
 /// (<c>DatabaseOptions</c>); the table mappings live in <c>IEntityTypeConfiguration</c> classes beside the entities.
+/// The accounts of team mode (ASP.NET Core Identity's <c>AspNet*</c> tables) live here too, so one migration history
+/// covers everything.
 /// </summary>
-public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> options) : DbContext(options)
+public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> options) : IdentityDbContext<ModelwatchUser>(options)
 {
     public DbSet<CatalogModel> Models => Set<CatalogModel>();
 
@@ -60,6 +64,9 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+
+        // Identity's tables first; its only instant (LockoutEnd) takes the UTC conventions above like every other.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ModelwatchDbContext).Assembly);
         RoundDecimalsToTheirScale(modelBuilder);
     }

@@ -1,3 +1,5 @@
+using Modelwatch.Web.Features.Access;
+
 namespace Modelwatch.Web.Hosting;
 
 /// <summary>
@@ -10,9 +12,24 @@ public static class SecurityHeaders
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /// <summary>Adds the headers to every response.</summary>
+    /// <summary>
+    /// Adds the headers to every response; in team mode outside Development, HTTPS responses also carry
+    /// Strict-Transport-Security (browsers then never use plain HTTP for this host; loopback names are exempt).
+    /// </summary>
     /// <param name="app">The application.</param>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.ApplicationServices.GetService<AccessState>() is { IsTeam: true }
+            && !app.ApplicationServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        return app.Use(AddHeaders);
+    }
+
+    private static Task AddHeaders(HttpContext context, RequestDelegate next)
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -22,5 +39,5 @@ public static class SecurityHeaders
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         return next(context);
-    });
+    }
 }
