@@ -4,6 +4,8 @@ using Microsoft.Extensions.WebEncoders;
 using Modelwatch.Web.Features.Access;
 using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Leaderboard;
+using Modelwatch.Web.Features.Published;
+using Modelwatch.Web.Features.Votes;
 
 namespace Modelwatch.Web.Hosting;
 
@@ -64,6 +66,8 @@ public static class ModelwatchHosting
 
         var api = app.MapGroup("/api").WithTags("Modelwatch").RequireAuthorization(Policies.Reader);
         api.MapLeaderboardApi();
+        api.MapVotesApi();
+        api.MapPublishedApi();
         return app;
     }
 }
