@@ -36,6 +36,7 @@ public static class ModelwatchHosting
         builder.AddLanguages();
         builder.AddAccess();
         services.AddLeaderboard();
+        services.AddPublished();
         return builder;
     }
 
