@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Catalog;
+using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Votes;
 
 namespace Modelwatch.Web.Features.Leaderboard;
