@@ -7,7 +7,9 @@ using Modelwatch.Web.Features.Compare;
 using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Leaderboard;
 using Modelwatch.Web.Features.Models;
+using Modelwatch.Web.Features.Published;
 using Modelwatch.Web.Features.Sources;
+using Modelwatch.Web.Features.Votes;
 
 namespace Modelwatch.Web.Hosting;
 
@@ -40,6 +42,7 @@ public static class ModelwatchHosting
         services.AddLeaderboard();
         services.AddSources();
         services.AddModels().AddCompare().AddBenchmarks();
+        services.AddPublished();
         return builder;
     }
 
@@ -72,6 +75,8 @@ public static class ModelwatchHosting
         api.MapLeaderboardApi();
         api.MapSourcesApi();
         api.MapModelsApi().MapCompareApi().MapBenchmarksApi();
+        api.MapVotesApi();
+        api.MapPublishedApi();
         return app;
     }
 }

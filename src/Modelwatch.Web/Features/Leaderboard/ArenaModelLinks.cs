@@ -78,7 +78,7 @@ public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> conte
         }
     }
 
-    /// <summary>Cards of the given models, with the lab's own current price (else the cheapest current one).</summary>
+    /// <summary>Cards of the given models, with the lab's own current price (else the cheapest paid one, else $0).</summary>
     internal static async Task<Dictionary<string, ModelCard>> CardsAsync(ModelwatchDbContext db, IReadOnlyCollection<string> modelIds, CancellationToken ct)
     {
         var models = await db.Set<CatalogModel>().AsNoTracking()
@@ -103,8 +103,12 @@ public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> conte
         var cards = new Dictionary<string, ModelCard>(StringComparer.Ordinal);
         foreach (var m in models)
         {
+            // The lab's own offering first; otherwise the cheapest paid one, because a $0 listing is a free tier
+            // (rate-limited, often a router's promotion) and would show every model as free. Only a model offered
+            // nowhere for money shows $0.
             var own = priceOf.GetValueOrDefault(m.Id) is { } list
-                ? list.Where(p => string.Equals(p.Provider, m.Lab, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.InputPerMillion).FirstOrDefault()
+                ? list.Where(p => string.Equals(p.Provider, m.Lab, StringComparison.OrdinalIgnoreCase)).OrderBy(p => IsFree(p.InputPerMillion, p.OutputPerMillion)).ThenBy(p => p.InputPerMillion).FirstOrDefault()
+                  ?? list.Where(p => !IsFree(p.InputPerMillion, p.OutputPerMillion)).OrderBy(p => p.InputPerMillion).FirstOrDefault()
                   ?? list.OrderBy(p => p.InputPerMillion).First()
                 : null;
             cards[m.Id] = new ModelCard(m.Id, m.DisplayName ?? m.Id, m.Organisation ?? m.Lab, m.Licence, m.LicenceId, m.ContextWindow, own?.InputPerMillion, own?.OutputPerMillion, own?.Provider);
@@ -112,4 +116,6 @@ public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> conte
 
         return cards;
     }
+
+    private static bool IsFree(decimal? input, decimal? output) => input == 0m && (output ?? 0m) == 0m;
 }

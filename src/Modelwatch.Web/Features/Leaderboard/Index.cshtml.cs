@@ -35,6 +35,35 @@ public sealed class IndexModel(LeaderboardService boards, ArenaModelLinks links)
     [BindProperty(SupportsGet = true)]
     public string Sort { get; set; } = "rating";
 
+    [BindProperty(SupportsGet = true)]
+    public bool Descending { get; set; }
+
+    /// <summary>Every dataset, for the selector (shown when there are several).</summary>
+    public IReadOnlyList<DatasetInfo> Datasets { get; private set; } = [];
+
+    /// <summary>The organisations of the board's linked models (unfiltered), for the selector.</summary>
+    public IReadOnlyList<string> Organisations { get; private set; } = [];
+
+    /// <summary>The plots of the filtered rows.</summary>
+    public LeaderboardPlots? Plots { get; private set; }
+
+    /// <summary>The query string of this page with <paramref name="changes"/> applied (null removes a key).</summary>
+    public string Link(params (string Key, string? Value)[] changes)
+    {
+        var query = Request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in changes)
+        {
+            query[key] = value;
+        }
+
+        var pairs = query.Where(q => !string.IsNullOrEmpty(q.Value)).Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value!)}");
+        return "/?" + string.Join("&", pairs);
+    }
+
+    /// <summary>The link of a sortable column header: this sort ascending, or reversed when already sorted by it.</summary>
+    public string SortLink(string sort) =>
+        Link(("sort", sort), ("descending", string.Equals(Sort, sort, StringComparison.Ordinal) && !Descending ? "true" : null));
+
     /// <summary>The rows shown; null when the database has no votes yet.</summary>
     public LeaderboardView? View { get; private set; }
 
@@ -45,14 +74,17 @@ public sealed class IndexModel(LeaderboardService boards, ArenaModelLinks links)
     {
         try
         {
-            var board = await boards.GetAsync(new BoardQuery(Dataset, Category, Style), ct);
+            var board = await boards.GetAsync(new BoardQuery(string.IsNullOrWhiteSpace(Dataset) ? null : Dataset, Category, Style), ct);
             if (board is null)
             {
                 return Page();
             }
 
+            Datasets = await boards.DatasetsAsync(ct);
             var cards = await links.ForVoteNamesAsync([.. board.Report.Entries.Select(e => e.Model)], ct);
-            View = LeaderboardView.Build(board, cards, new LeaderboardFilter { OpenWeights = OpenWeights, Licence = Licence, Organisation = Organisation, Search = Search, Sort = Sort });
+            Organisations = [.. cards.Values.Select(c => c.Organisation).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+            View = LeaderboardView.Build(board, cards, new LeaderboardFilter { OpenWeights = OpenWeights, Licence = Licence, Organisation = Organisation, Search = Search, Sort = Sort, Descending = Descending });
+            Plots = LeaderboardPlots.Build(View);
         }
         catch (BoardNotFoundException error)
         {

@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modelwatch.Core.Catalog;
+using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Votes;
 
 namespace Modelwatch.Web.Features.Leaderboard;
@@ -20,22 +22,22 @@ public static class LeaderboardApi
     public sealed record Row(int Rank, string Model, double Rating, double Lower, double Upper, long Votes, double WinRate, string? ModelId, string? Name, string? Organisation, LicenceClass? Licence, int? ContextWindow, decimal? InputPerMillion, decimal? OutputPerMillion);
 
     /// <summary>A page of rows with what the board was computed from.</summary>
-    public sealed record Response(string Dataset, string Category, bool StyleControl, IReadOnlyList<string> Categories, int VotesUsed, int TotalModels, int Matching, int Page, int PageSize, IReadOnlyList<Row> Rows, string Reproduce);
+    public sealed record Response(string Dataset, string Category, bool StyleControl, IReadOnlyList<string> Categories, int VotesRead, int VotesUsed, int TotalModels, int Matching, int Page, int PageSize, int Total, IReadOnlyList<Row> Rows, IReadOnlyList<Modelwatch.Core.Votes.CleaningStep> Cleaning, SolverSummary? Solver, IReadOnlyList<string> Warnings, string Reproduce, string Export);
 
     internal static async Task<Results<Ok<Response>, ProblemHttpResult>> GetAsync(
         LeaderboardService boards,
         ArenaModelLinks links,
-        string? dataset,
-        string? category,
-        bool? style,
-        bool? openWeights,
-        LicenceClass? licence,
-        string? organisation,
-        string? search,
-        string? sort,
-        bool? descending,
-        int? page,
-        int? pageSize,
+        [Description("The vote dataset's name (default: the most recently imported).")] string? dataset,
+        [Description("The category: full (default), no_tie, hard_6 or a category tag of the dataset.")] string? category,
+        [Description("Style control: discount answer length and markdown (only for datasets with style features).")] bool? style,
+        [Description("Only models whose weights can be downloaded (open weights or open source, per the catalog).")] bool? openWeights,
+        [Description("Only this licence class: Proprietary, OpenWeights, OpenSource or Unknown.")] LicenceClass? licence,
+        [Description("Only this organisation, as the catalog names it (case-insensitive).")] string? organisation,
+        [Description("Part of the vote name, catalog name or organisation (case-insensitive).")] string? search,
+        [Description("rating (default), rank, votes, name, organisation, context or price.")] string? sort,
+        [Description("Reverse the sort's natural order.")] bool? descending,
+        [Description("1-based page number (default 1).")] int? page,
+        [Description("Rows per page, 1–1000 (default 100).")] int? pageSize,
         CancellationToken ct)
     {
         var size = pageSize ?? 100;
@@ -66,6 +68,10 @@ public static class LeaderboardApi
         var rows = view.Rows.Skip((number - 1) * size).Take(size).Select(r => new Row(
             r.Entry.Rank, r.Entry.Model, r.Entry.Rating, r.Entry.Lower, r.Entry.Upper, r.Entry.Votes, r.Entry.WinRate,
             r.Model?.ModelId, r.Model?.Name, r.Model?.Organisation, r.Model?.Licence, r.Model?.ContextWindow, r.Model?.InputPerMillion, r.Model?.OutputPerMillion)).ToList();
-        return TypedResults.Ok(new Response(board.Dataset.Name, board.Query.Category, board.Query.StyleControl, board.Dataset.Categories, board.Report.VotesUsed, view.TotalModels, view.Rows.Count, number, size, rows, board.ReproduceCommand));
+        var report = board.Report;
+        return TypedResults.Ok(new Response(
+            board.Dataset.Name, board.Query.Category, board.Query.StyleControl, board.Dataset.Categories, report.VotesRead, report.VotesUsed,
+            view.TotalModels, view.Rows.Count, number, size, view.Rows.Count, rows, report.Cleaning, report.Solver, report.Warnings,
+            board.ReproduceCommand, $"/api/votes/export?dataset={Uri.EscapeDataString(board.Dataset.Name)}&format=jsonl"));
     }
 }

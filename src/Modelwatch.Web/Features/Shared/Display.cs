@@ -17,6 +17,14 @@ public static class Display
     /// <summary>A rating rounded to a whole point: "1,287".</summary>
     public static string Rating(double value) => Math.Round(value).ToString("N0", Invariant);
 
+    /// <summary>A rating difference with its sign: "+12", "−7", "0".</summary>
+    public static string SignedRating(double difference) => Math.Round(difference) switch
+    {
+        > 0 and var d => "+" + d.ToString("N0", Invariant),
+        < 0 and var d => "\u2212" + (-d).ToString("N0", Invariant),
+        _ => "0",
+    };
+
     /// <summary>The 95% interval as distances from the rating: "+5 / −4".</summary>
     public static string Interval(double rating, double lower, double upper) =>
         string.Create(Invariant, $"+{Math.Round(upper - rating):0} / \u2212{Math.Round(rating - lower):0}");

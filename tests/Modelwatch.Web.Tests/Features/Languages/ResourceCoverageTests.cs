@@ -39,6 +39,17 @@ public sealed partial class ResourceCoverageTests
             {
                 used++;
                 var key = Regex.Unescape(use.Groups[1].Value);
+                if (use.Groups[2].Success)
+                {
+                    // T["kind: " + kind]: a family of keys; at least one must exist (translations are checked below).
+                    if (!neutral.Any(k => k.StartsWith(key, StringComparison.Ordinal)))
+                    {
+                        problems.Add($"{Relative(file)}: no key starting \"{key}\" in {marker}.resx");
+                    }
+
+                    continue;
+                }
+
                 if (!neutral.Contains(key))
                 {
                     problems.Add($"{Relative(file)}: \"{key}\" is not in {marker}.resx");
@@ -94,6 +105,6 @@ public sealed partial class ResourceCoverageTests
     [GeneratedRegex(@"IStringLocalizer<([\w.]+Text)>")]
     private static partial Regex LocalizerType();
 
-    [GeneratedRegex(@"\bT\[""((?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"\bT\[""((?:[^""\\]|\\.)*)""(\s*\+)?")]
     private static partial Regex LocalizedString();
 }
