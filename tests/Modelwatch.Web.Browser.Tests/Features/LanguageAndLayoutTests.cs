@@ -31,7 +31,8 @@ public sealed class LanguageAndLayoutTests(Harness.Browser browser, SeededSite s
 
         await page.GotoAsync("/");
         var pageWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(pageWidth <= 390, $"the page is {pageWidth}px wide on a 390px screen");
+        var wide = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 391 && !e.closest('.table-wrap, figure.plot')).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + (typeof e.className === 'string' ? e.className : e.className.baseVal))");
+        Assert.True(pageWidth <= 390, $"the page is {pageWidth}px wide on a 390px screen; too wide: {string.Join(", ", wide)}");
         var table = await page.EvaluateAsync<int[]>("() => { const w = document.querySelector('.table-wrap'); return [w.clientWidth, w.scrollWidth]; }");
         Assert.True(table[1] > table[0], "the wide table scrolls inside its box");
         await Screenshots.SaveAsync(page, "leaderboard-phone");
