@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Data;
@@ -35,32 +37,103 @@ public sealed record ModelCard(
 /// catalog's aliases — the links the identity matcher made at import (LMArena's own alias first, then any source's
 /// alias with the same id). A pending or rejected link is not used: an unsure name shows without catalog facts.
 /// </summary>
-public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> contexts)
+public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> contexts, TimeProvider time)
 {
+    /// <summary>How long the catalog version is trusted before it is read again (changes made by this instance invalidate at once).</summary>
+    public static readonly TimeSpan VersionCheckInterval = TimeSpan.FromSeconds(2);
+
+    private long _versionCheckedAt;
+
+    private volatile CardCache? _cache;
+
     /// <summary>The catalog card of each name that links to a model.</summary>
     /// <param name="names">Model names as votes carry them.</param>
     /// <param name="ct">Cancels the queries.</param>
-    public async Task<IReadOnlyDictionary<string, ModelCard>> ForVoteNamesAsync(IReadOnlyCollection<string> names, CancellationToken ct = default)
+    public async Task<IReadOnlyDictionary<string, ModelCard>> ForVoteNamesAsync(IReadOnlyCollection<string> names, CancellationToken ct = default) =>
+        (await ForVoteNamesVersionedAsync(names, ct).ConfigureAwait(false)).Cards;
+
+    /// <summary>
+    /// As <see cref="ForVoteNamesAsync"/>, with the catalog version the cards were read at (for caches of what is
+    /// drawn from them). Cards are kept until the catalog changes: a new import run or a reviewed alias, checked at
+    /// most every <see cref="VersionCheckInterval"/> (a count over the aliases is most of a request's database time on
+    /// PostgreSQL); reading the cards is three queries over aliases, models and prices.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, ModelCard> Cards, string Version)> ForVoteNamesVersionedAsync(IReadOnlyCollection<string> names, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(names);
         var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var wanted = names.ToHashSet(StringComparer.Ordinal);
-            var aliases = await db.Set<ModelAlias>().AsNoTracking()
-                .Where(a => a.ModelId != null && (a.Review == ReviewState.Automatic || a.Review == ReviewState.Accepted))
-                .Where(a => wanted.Contains(a.ExternalId))
-                .Select(a => new { a.ExternalId, a.Source, ModelId = a.ModelId! })
-                .ToListAsync(ct).ConfigureAwait(false);
-            var modelOf = aliases
-                .GroupBy(a => a.ExternalId, StringComparer.Ordinal)
-                .ToDictionary(
-                    g => g.Key,
-                    g => g.OrderBy(a => a.Source == CatalogSources.LmArena ? 0 : 1).ThenBy(a => a.Source, StringComparer.Ordinal).First().ModelId,
-                    StringComparer.Ordinal);
-            var cards = await CardsAsync(db, modelOf.Values.ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
-            return modelOf.Where(p => cards.ContainsKey(p.Value)).ToDictionary(p => p.Key, p => cards[p.Value], StringComparer.Ordinal);
+            var cache = _cache;
+            if (cache is null || time.GetElapsedTime(Interlocked.Read(ref _versionCheckedAt)) > VersionCheckInterval)
+            {
+                var version = await CatalogVersionAsync(db, ct).ConfigureAwait(false);
+                if (cache is null || cache.Version != version)
+                {
+                    cache = new CardCache(version);
+                    _cache = cache;
+                }
+
+                Interlocked.Exchange(ref _versionCheckedAt, time.GetTimestamp());
+            }
+
+            var missing = names.Where(n => !cache.ByName.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
+            if (missing.Count > 0)
+            {
+                var found = await ReadAsync(db, missing, ct).ConfigureAwait(false);
+                foreach (var name in missing)
+                {
+                    cache.ByName[name] = found.GetValueOrDefault(name);
+                }
+            }
+
+            var cards = new Dictionary<string, ModelCard>(StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                if (cache.ByName.TryGetValue(name, out var card) && card is not null)
+                {
+                    cards[name] = card;
+                }
+            }
+
+            return (cards, cache.Version);
         }
+    }
+
+    /// <summary>Forgets every card (after an import or a review in this instance); other instances notice within <see cref="VersionCheckInterval"/>.</summary>
+    public void Invalidate() => _cache = null;
+
+    /// <summary>Changes when an import run is added or an alias reviewed.</summary>
+    private static async Task<string> CatalogVersionAsync(ModelwatchDbContext db, CancellationToken ct)
+    {
+        var lastRun = await db.ImportRuns.MaxAsync(r => (long?)r.Id, ct).ConfigureAwait(false);
+        var reviewed = await db.Aliases.CountAsync(a => a.ReviewedAt != null, ct).ConfigureAwait(false);
+        return string.Create(CultureInfo.InvariantCulture, $"{lastRun}:{reviewed}");
+    }
+
+    private static async Task<Dictionary<string, ModelCard>> ReadAsync(ModelwatchDbContext db, HashSet<string> wanted, CancellationToken ct)
+    {
+        var aliases = await db.Set<ModelAlias>().AsNoTracking()
+            .Where(a => a.ModelId != null && (a.Review == ReviewState.Automatic || a.Review == ReviewState.Accepted))
+            .Where(a => wanted.Contains(a.ExternalId))
+            .Select(a => new { a.ExternalId, a.Source, ModelId = a.ModelId! })
+            .ToListAsync(ct).ConfigureAwait(false);
+        var modelOf = aliases
+            .GroupBy(a => a.ExternalId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.OrderBy(a => a.Source == CatalogSources.LmArena ? 0 : 1).ThenBy(a => a.Source, StringComparer.Ordinal).First().ModelId,
+                StringComparer.Ordinal);
+        var cards = await CardsAsync(db, modelOf.Values.ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
+        return modelOf.Where(p => cards.ContainsKey(p.Value)).ToDictionary(p => p.Key, p => cards[p.Value], StringComparer.Ordinal);
+    }
+
+    /// <summary>Cards by vote name (null: the name links to nothing) at one catalog version.</summary>
+    private sealed class CardCache(string version)
+    {
+        public string Version { get; } = version;
+
+        public ConcurrentDictionary<string, ModelCard?> ByName { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The vote names (arena keys) that link to <paramref name="modelId"/>.</summary>

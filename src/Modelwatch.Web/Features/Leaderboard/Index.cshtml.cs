@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,6 +48,9 @@ public sealed class IndexModel(LeaderboardService boards, ArenaModelLinks links)
     /// <summary>The plots of the filtered rows.</summary>
     public LeaderboardPlots? Plots { get; private set; }
 
+    /// <summary>What the plots depend on, for <see cref="Shared.Plots.PlotCache"/>.</summary>
+    public string PlotKey { get; private set; } = "";
+
     /// <summary>The query string of this page with <paramref name="changes"/> applied (null removes a key).</summary>
     public string Link(params (string Key, string? Value)[] changes)
     {
@@ -81,9 +85,11 @@ public sealed class IndexModel(LeaderboardService boards, ArenaModelLinks links)
             }
 
             Datasets = await boards.DatasetsAsync(ct);
-            var cards = await links.ForVoteNamesAsync([.. board.Report.Entries.Select(e => e.Model)], ct);
+            var (cards, catalogVersion) = await links.ForVoteNamesVersionedAsync([.. board.Report.Entries.Select(e => e.Model)], ct);
             Organisations = [.. cards.Values.Select(c => c.Organisation).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
-            View = LeaderboardView.Build(board, cards, new LeaderboardFilter { OpenWeights = OpenWeights, Licence = Licence, Organisation = Organisation, Search = Search, Sort = Sort, Descending = Descending });
+            var filter = new LeaderboardFilter { OpenWeights = OpenWeights, Licence = Licence, Organisation = Organisation, Search = Search, Sort = Sort, Descending = Descending };
+            View = LeaderboardView.Build(board, cards, filter);
+            PlotKey = string.Create(CultureInfo.InvariantCulture, $"leaderboard|{board.Dataset.Id}|{board.Dataset.ImportedAt.UtcTicks}|{board.Query}|{filter}|{catalogVersion}|{CultureInfo.CurrentUICulture.Name}");
             Plots = LeaderboardPlots.Build(View);
         }
         catch (BoardNotFoundException error)

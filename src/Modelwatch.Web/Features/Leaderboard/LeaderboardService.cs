@@ -42,7 +42,11 @@ public sealed class BoardNotFoundException(string message) : Exception(message);
 /// </summary>
 public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> contexts, TimeProvider time)
 {
+    /// <summary>How long the list of datasets is trusted before it is read again (imports in this instance invalidate at once).</summary>
+    public static readonly TimeSpan DatasetListLifetime = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<(int Dataset, long Imported, string Category, bool Style), Lazy<Task<ComputedBoard>>> _boards = new();
+    private volatile DatasetList? _datasets;
 
     /// <summary>The request every board is computed with: LMArena's defaults (sandwich 95% intervals), with the pair matrices for the heat maps.</summary>
     public static RatingRequest RequestFor(BoardQuery query)
@@ -57,13 +61,21 @@ public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> co
     }
 
     /// <summary>Every dataset, most recently imported first.</summary>
+    /// <remarks>Read at most once per <see cref="DatasetListLifetime"/>: every page asks, and on PostgreSQL the round trip is a real share of a cached board's answer.</remarks>
     public async Task<IReadOnlyList<DatasetInfo>> DatasetsAsync(CancellationToken ct = default)
     {
+        if (_datasets is { } cached && time.GetElapsedTime(cached.ReadAt) <= DatasetListLifetime)
+        {
+            return cached.Datasets;
+        }
+
         var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
             var rows = await db.Set<VoteDataset>().AsNoTracking().ToListAsync(ct).ConfigureAwait(false);
-            return [.. rows.OrderByDescending(d => d.ImportedAt).ThenByDescending(d => d.Id).Select(DatasetInfo.From)];
+            IReadOnlyList<DatasetInfo> list = [.. rows.OrderByDescending(d => d.ImportedAt).ThenByDescending(d => d.Id).Select(DatasetInfo.From)];
+            _datasets = new DatasetList(list, time.GetTimestamp());
+            return list;
         }
     }
 
@@ -107,7 +119,13 @@ public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> co
     }
 
     /// <summary>Forgets every computed board (after an import or a deletion in this instance).</summary>
-    public void Invalidate() => _boards.Clear();
+    public void Invalidate()
+    {
+        _datasets = null;
+        _boards.Clear();
+    }
+
+    private sealed record DatasetList(IReadOnlyList<DatasetInfo> Datasets, long ReadAt);
 
     private async Task<ComputedBoard> ComputeAsync(DatasetInfo dataset, BoardQuery query)
     {

@@ -7,6 +7,7 @@ public static class LeaderboardSetup
     {
         services.AddSingleton<LeaderboardService>();
         services.AddSingleton<ArenaModelLinks>();
+        services.AddSingleton<Shared.Plots.PlotCache>();
         return services;
     }
 }

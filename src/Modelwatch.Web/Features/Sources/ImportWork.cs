@@ -69,6 +69,7 @@ internal static class ImportWork
 
             var progress = new Reporter<ImportProgress>(p => context.Job.Report(p.Stage, p.Done, p.Total));
             var summary = await CatalogImport.ApplyAsync(db, time, batch, progress, context.Cancel).ConfigureAwait(false);
+            services.GetRequiredService<ArenaModelLinks>().Invalidate();
             return new ImportJobSummary
             {
                 RunId = summary.RunId,
