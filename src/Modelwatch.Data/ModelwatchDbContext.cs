@@ -67,6 +67,7 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
 
         // Identity's tables first; its only instant (LockoutEnd) takes the UTC conventions above like every other.
         base.OnModelCreating(modelBuilder);
+        Accounts.IdentityKeyLengths.Apply(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ModelwatchDbContext).Assembly);
         RoundDecimalsToTheirScale(modelBuilder);
     }
