@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Modelwatch.Core.Votes;
+using Modelwatch.Import.Catalog.Common;
 
 namespace Modelwatch.Benchmarks.Generation;
 
@@ -39,7 +40,7 @@ internal sealed class ArenaBattleSource
         using var reader = new StreamReader(data);
 
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{path}: the file is empty; expected a header with model_a, model_b, winner.");
-        var columns = SplitCsvLine(header);
+        var columns = CsvLine.Split(header);
         var columnA = RequireColumn(columns, "model_a", path);
         var columnB = RequireColumn(columns, "model_b", path);
         var columnWinner = RequireColumn(columns, "winner", path);
@@ -58,7 +59,7 @@ internal sealed class ArenaBattleSource
                 continue;
             }
 
-            var fields = SplitCsvLine(line);
+            var fields = CsvLine.Split(line);
             if (fields.Count < needed)
             {
                 throw new InvalidDataException($"{path}, line {lineNumber}: expected at least {needed} fields, found {fields.Count}.");
@@ -89,49 +90,5 @@ internal sealed class ArenaBattleSource
         return index >= 0
             ? index
             : throw new InvalidDataException($"{path}, line 1: no '{name}' column; the header has {string.Join(", ", columns)}.");
-    }
-
-    /// <summary>Splits one CSV line, honouring double-quoted fields (no embedded line breaks: the source has none).</summary>
-    private static List<string> SplitCsvLine(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        fields.Add(field.ToString());
-        return fields;
     }
 }

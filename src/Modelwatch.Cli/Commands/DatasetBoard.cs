@@ -17,9 +17,6 @@ namespace Modelwatch.Cli.Commands;
 /// </summary>
 internal static class DatasetBoard
 {
-    /// <summary>True when the request cannot be answered from per-pair counts.</summary>
-    public static bool NeedsEachVote(RatingRequest request) => DatasetBoards.NeedsEachVote(request);
-
     public static async Task<(RatingReport Report, LeaderboardSource Source)> RankAsync(CliContext context, DatabaseOptions database, RankArguments arguments, RatingRequest request, CancellationToken ct)
     {
         var name = arguments.Dataset ?? throw new ArgumentException("No dataset given.", nameof(arguments));
@@ -30,7 +27,7 @@ internal static class DatasetBoard
         {
             var store = new VoteStore(db, context.Time);
             var where = contexts.Database.Describe();
-            if (NeedsEachVote(request))
+            if (DatasetBoards.NeedsEachVote(request))
             {
                 var dataset = await store.FindAsync(name, ct).ConfigureAwait(false);
                 VoteTable votes;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Import.Catalog;
-using Modelwatch.Testing;
 using Modelwatch.Testing.Catalog;
 using Modelwatch.Testing.Database;
 
@@ -23,11 +22,11 @@ public sealed class FixtureImportTests
     [Theory, BothDatabases]
     public async Task Every_fixture_source_imports_once_and_arena_keys_link_without_a_wrong_link(DatabaseProvider provider)
     {
-        var fixtures = Fixtures();
+        var fixtures = SeededData.CatalogFixtures();
         var store = await StoreFixture.CreateAsync(provider);
         await using var _ = store.Database;
         var overrides = IdentityOverridesFile.LoadEmbedded();
-        var importers = CatalogImporters.CreateDefault(store.Clock, new DateOnly(2025, 12, 1));
+        var importers = CatalogImporters.CreateDefault(store.Clock, SeededData.CatalogAsOf);
 
         foreach (var (source, path) in fixtures)
         {
@@ -59,17 +58,6 @@ public sealed class FixtureImportTests
         var wrong = await store.QueryAsync(db => linkage.WrongLinksAsync(db, ArenaTruth.Load()));
         Assert.True(wrong.Count == 0, "wrong links:\n" + string.Join('\n', wrong));
     }
-
-    private static List<(string Source, string Path)> Fixtures() =>
-    [
-        (CatalogSources.ModelsDev, SharedData.File("data/catalog/models.dev-toml.tar.gz")),
-        (CatalogSources.LlmStats, SharedData.File("data/catalog/llm-stats-LLMStats-json.tar.gz")),
-        (CatalogSources.OpenRouter, SharedData.File("data/catalog/openrouter-api-v1-models.2026-08-01.excerpt.json")),
-        (CatalogSources.LmArena, Path.GetDirectoryName(SharedData.File("data/arena/lmarena-published/leaderboard-text.json"))!),
-        (CatalogSources.GenAiPrices, SharedData.File("data/catalog/genai-prices-data.json")),
-        (CatalogSources.LiteLlm, SharedData.File("data/catalog/litellm-model_prices_and_context_window.json")),
-        (CatalogSources.Aider, SharedData.File("data/catalog/aider-polyglot_leaderboard.yml")),
-    ];
 
     /// <summary>
     /// The stored links, read once: each arena key's model, and the models models.dev and LiteLLM link. An arena key

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Modelwatch.Testing;
 
 namespace Modelwatch.Web.Browser.Tests.Harness;
 
@@ -14,22 +15,11 @@ public static class Screenshots
         ArgumentNullException.ThrowIfNull(page);
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true });
         Assert.True(bytes.Length > 1000, $"the screenshot of {name} is only {bytes.Length} bytes");
-        var folder = Path.Combine(RepositoryRoot(), "TestResults", "screenshots");
+        var folder = Path.Combine(SharedData.RepositoryRoot, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".png");
         await File.WriteAllBytesAsync(path, bytes);
         TestContext.Current.AddAttachment(name + ".png", bytes, "image/png");
         return path;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Modelwatch.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? AppContext.BaseDirectory;
     }
 }

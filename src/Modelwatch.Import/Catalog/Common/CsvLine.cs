@@ -2,8 +2,8 @@ using System.Text;
 
 namespace Modelwatch.Import.Catalog.Common;
 
-/// <summary>Small CSV files read line by line (a leaderboard, a sample), where the vote reader's byte-level parser is not needed.</summary>
-internal static class CsvLine
+/// <summary>Small CSV files read line by line (a leaderboard, a sample, the benchmark generator's source), where the vote reader's byte-level parser is not needed.</summary>
+public static class CsvLine
 {
     /// <summary>One CSV line into fields (RFC 4180 quoting: <c>"(-1.88, +1.97)"</c> is one field, <c>""</c> a quote; no line breaks inside fields).</summary>
     public static List<string> Split(string line)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Modelwatch.Web.Features.Shared;
 
 namespace Modelwatch.Web.Features.Benchmarks;
 
@@ -17,13 +18,11 @@ public static class BenchmarksApi
     internal static async Task<Results<Ok<BenchmarkTablePage>, ProblemHttpResult>> GetAsync(
         BenchmarkTable table, bool? openWeights, string? sort, bool? descending, int? page, int? pageSize, CancellationToken ct)
     {
-        var size = pageSize ?? 100;
-        var number = page ?? 1;
-        if (size is < 1 or > 1000 || number < 1)
+        if (PageRequest.TryCreate(page, pageSize, 100, out var paging) is { } invalid)
         {
-            return TypedResults.Problem(detail: "page must be ≥ 1 and pageSize between 1 and 1000.", statusCode: StatusCodes.Status400BadRequest);
+            return invalid;
         }
 
-        return TypedResults.Ok(await table.GetAsync(openWeights ?? false, sort, descending, number, size, ct));
+        return TypedResults.Ok(await table.GetAsync(openWeights ?? false, sort, descending, paging.Number, paging.Size, ct));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modelwatch.Web.Features.Access;
+using Modelwatch.Web.Features.Shared;
 
 namespace Modelwatch.Web.Features.Benchmarks;
 
@@ -27,11 +28,11 @@ public sealed class IndexModel(BenchmarkTable table) : PageModel
 
     public BenchmarkTablePage Table { get; private set; } = new(null, [], BenchmarkTable.ByArena, true, 1, PageSize, 0, []);
 
-    public int PageCount => Math.Max(1, (Table.Total + PageSize - 1) / PageSize);
+    public int PageCount => PageRequest.Count(Table.Total, PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Max(1, page) : 1;
+        PageNumber = PageRequest.NumberFromQuery(Request);
         Table = await table.GetAsync(OpenWeights, Sort, Descending, PageNumber, PageSize, ct);
     }
 

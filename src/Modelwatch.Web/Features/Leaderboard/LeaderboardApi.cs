@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Votes;
+using Modelwatch.Web.Features.Shared;
 
 namespace Modelwatch.Web.Features.Leaderboard;
 
@@ -40,11 +41,9 @@ public static class LeaderboardApi
         [Description("Rows per page, 1–1000 (default 100).")] int? pageSize,
         CancellationToken ct)
     {
-        var size = pageSize ?? 100;
-        var number = page ?? 1;
-        if (size is < 1 or > 1000 || number < 1)
+        if (PageRequest.TryCreate(page, pageSize, 100, out var paging) is { } invalid)
         {
-            return TypedResults.Problem(detail: "page must be ≥ 1 and pageSize between 1 and 1000.", statusCode: StatusCodes.Status400BadRequest);
+            return invalid;
         }
 
         ComputedBoard? board;
@@ -65,13 +64,13 @@ public static class LeaderboardApi
         var cards = await links.ForVoteNamesAsync([.. board.Report.Entries.Select(e => e.Model)], ct);
         var filter = new LeaderboardFilter { OpenWeights = openWeights ?? false, Licence = licence, Organisation = organisation, Search = search, Sort = sort ?? "rating", Descending = descending ?? false };
         var view = LeaderboardView.Build(board, cards, filter);
-        var rows = view.Rows.Skip((number - 1) * size).Take(size).Select(r => new Row(
+        var rows = paging.Of(view.Rows).Select(r => new Row(
             r.Entry.Rank, r.Entry.Model, r.Entry.Rating, r.Entry.Lower, r.Entry.Upper, r.Entry.Votes, r.Entry.WinRate,
             r.Model?.ModelId, r.Model?.Name, r.Model?.Organisation, r.Model?.Licence, r.Model?.ContextWindow, r.Model?.InputPerMillion, r.Model?.OutputPerMillion)).ToList();
         var report = board.Report;
         return TypedResults.Ok(new Response(
             board.Dataset.Name, board.Query.Category, board.Query.StyleControl, board.Dataset.Categories, report.VotesRead, report.VotesUsed,
-            view.TotalModels, view.Rows.Count, number, size, view.Rows.Count, rows, report.Cleaning, report.Solver, report.Warnings,
+            view.TotalModels, view.Rows.Count, paging.Number, paging.Size, view.Rows.Count, rows, report.Cleaning, report.Solver, report.Warnings,
             board.ReproduceCommand, $"/api/votes/export?dataset={Uri.EscapeDataString(board.Dataset.Name)}&format=jsonl"));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Web.Features.Access;
+using Modelwatch.Web.Features.Shared;
 
 namespace Modelwatch.Web.Features.Models;
 
@@ -35,11 +36,11 @@ public sealed class IndexModel(ModelPages pages) : PageModel
 
     public IReadOnlyList<string> Labs { get; private set; } = [];
 
-    public int PageCount => Math.Max(1, (Models.Total + PageSize - 1) / PageSize);
+    public int PageCount => PageRequest.Count(Models.Total, PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var page) ? Math.Max(1, page) : 1;
+        PageNumber = PageRequest.NumberFromQuery(Request);
         MinContext = MinContext is < 0 ? null : MinContext;
         Labs = await pages.LabsAsync(ct);
         Models = await pages.ListAsync(new ModelListQuery(OpenWeights, Licence, Lab, MinContext, Search), PageNumber, PageSize, ct);

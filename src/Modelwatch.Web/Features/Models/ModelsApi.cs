@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Modelwatch.Core.Catalog;
+using Modelwatch.Web.Features.Shared;
 
 namespace Modelwatch.Web.Features.Models;
 
@@ -29,11 +30,9 @@ public static class ModelsApi
         int? pageSize,
         CancellationToken ct)
     {
-        var size = pageSize ?? 50;
-        var number = page ?? 1;
-        if (size is < 1 or > 1000 || number < 1)
+        if (PageRequest.TryCreate(page, pageSize, 50, out var paging) is { } invalid)
         {
-            return TypedResults.Problem(detail: "page must be ≥ 1 and pageSize between 1 and 1000.", statusCode: StatusCodes.Status400BadRequest);
+            return invalid;
         }
 
         if (minContext is < 0)
@@ -41,7 +40,7 @@ public static class ModelsApi
             return TypedResults.Problem(detail: "minContext is a number of tokens, 0 or more.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return TypedResults.Ok(await pages.ListAsync(new ModelListQuery(openWeights ?? false, licence, lab, minContext, search), number, size, ct));
+        return TypedResults.Ok(await pages.ListAsync(new ModelListQuery(openWeights ?? false, licence, lab, minContext, search), paging.Number, paging.Size, ct));
     }
 
     internal static async Task<Results<Ok<ModelPageData>, ProblemHttpResult>> ShowAsync(ModelPages pages, string id, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Modelwatch.Web.Features.Shared;
 
 namespace Modelwatch.Web.Features.Published;
 
@@ -25,11 +26,9 @@ public static class PublishedApi
         [Description("Rows per page, 1–1000 (default 100).")] int? pageSize,
         CancellationToken ct)
     {
-        var size = pageSize ?? 100;
-        var number = page ?? 1;
-        if (size is < 1 or > 1000 || number < 1)
+        if (PageRequest.TryCreate(page, pageSize, 100, out var paging) is { } invalid)
         {
-            return TypedResults.Problem(detail: "page must be ≥ 1 and pageSize between 1 and 1000.", statusCode: StatusCodes.Status400BadRequest);
+            return invalid;
         }
 
         PublishedComparison? comparison;
@@ -53,9 +52,9 @@ public static class PublishedApi
             comparison.Categories,
             comparison.Ours?.Dataset.Name,
             comparison.Ours?.Report.VotesUsed,
-            number,
-            size,
+            paging.Number,
+            paging.Size,
             comparison.Rows.Count,
-            [.. comparison.Rows.Skip((number - 1) * size).Take(size)]));
+            [.. paging.Of(comparison.Rows)]));
     }
 }

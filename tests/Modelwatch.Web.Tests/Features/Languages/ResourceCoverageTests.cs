@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Modelwatch.Testing;
 
 namespace Modelwatch.Web.Tests.Features.Languages;
 
@@ -13,7 +14,7 @@ public sealed partial class ResourceCoverageTests
     [Fact]
     public void Every_localized_string_in_the_web_app_is_translated_in_every_language()
     {
-        var features = Path.Combine(RepositoryRoot(), "src", "Modelwatch.Web", "Features");
+        var features = Path.Combine(SharedData.RepositoryRoot, "src", "Modelwatch.Web", "Features");
         var problems = new List<string>();
         var used = 0;
         foreach (var file in Directory.EnumerateFiles(features, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)))
@@ -88,19 +89,8 @@ public sealed partial class ResourceCoverageTests
         return [.. Directory.EnumerateFiles(folder, stem + ".*.resx").Select(f => (Path.GetFileName(f)[(stem.Length + 1)..^5], Keys(f)))];
     }
 
-    private static string Relative(string path) => Path.GetRelativePath(RepositoryRoot(), path);
+    private static string Relative(string path) => Path.GetRelativePath(SharedData.RepositoryRoot, path);
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Modelwatch.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        Assert.NotNull(dir);
-        return dir.FullName;
-    }
 
     [GeneratedRegex(@"IStringLocalizer<([\w.]+Text)>")]
     private static partial Regex LocalizerType();
