@@ -42,6 +42,7 @@ public static class ProviderServices
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ProviderHealthTracker>();
+        services.AddSingleton<MeasuredStreaming>();
         services.AddSingleton(sp => new ProviderRegistry(
             providers, sp.GetRequiredService<IHttpClientFactory>(), sp.GetRequiredService<ProviderHealthTracker>(), environment));
         foreach (var provider in providers)
