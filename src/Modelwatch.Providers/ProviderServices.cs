@@ -66,16 +66,20 @@ public static class ProviderServices
             .AddResilienceHandler(name, (builder, context) =>
             {
                 var health = context.ServiceProvider.GetRequiredService<ProviderHealthTracker>();
-                builder.AddRetry(new HttpRetryStrategyOptions
+                if (provider.MaxRetries > 0)
                 {
-                    MaxRetryAttempts = Math.Max(provider.MaxRetries, 0),
-                    BackoffType = DelayBackoffType.Exponential,
-                    Delay = provider.RetryBaseDelay,
-                    UseJitter = true,
-                    // A POST to a chat endpoint is safe to repeat: nothing is charged or stored for a failed call.
-                    ShouldRetryAfterHeader = true,
-                })
-                .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                    builder.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = provider.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        Delay = provider.RetryBaseDelay,
+                        UseJitter = true,
+                        // A POST to a chat endpoint is safe to repeat: nothing is charged or stored for a failed call.
+                        ShouldRetryAfterHeader = true,
+                    });
+                }
+
+                builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
                     FailureRatio = 0.5,
                     MinimumThroughput = Math.Max(provider.CircuitMinimumThroughput, 2),

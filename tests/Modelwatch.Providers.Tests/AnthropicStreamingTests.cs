@@ -18,7 +18,8 @@ public sealed class AnthropicStreamingTests
         Assert.Equal(FakeAnthropicServer.InputTokens, answer.InputTokens);
         Assert.True(answer.OutputTokensReported);
         Assert.Equal(FakeAnthropicServer.OutputTokens, answer.OutputTokens);
-        Assert.Equal("sk-test-secret", server.LastHeaders!["x-api-key"].ToString());
+        // The SDK (13.12.0) sends a configured API key as a bearer token, not as x-api-key.
+        Assert.Equal("Bearer sk-test-secret", server.LastHeaders["Authorization"]);
         Assert.NotNull(answer.TokensPerSecond);
     }
 
@@ -31,7 +32,7 @@ public sealed class AnthropicStreamingTests
 
         var answer = await harness.AskAsync(FakeAnthropicServer.Model);
 
-        Assert.Equal(AnswerOutcome.CutOff, answer.Outcome);
+        Assert.True(answer.Outcome == AnswerOutcome.CutOff, $"{answer.Outcome} {answer.Reason} '{answer.Text}'");
         Assert.Equal(string.Concat(FakeAnthropicServer.Pieces.Take(2)), answer.Text);
     }
 

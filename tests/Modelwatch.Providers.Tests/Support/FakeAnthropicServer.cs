@@ -73,6 +73,8 @@ public sealed class FakeAnthropicServer : FakeProviderServer
 
         if (Mode == FakeMode.DropMidAnswer)
         {
+            // A real drop comes some time after the last piece; without the pause the reset can overtake the pieces.
+            await Task.Delay(DropDelay, context.RequestAborted);
             context.Abort();
             return;
         }

@@ -49,6 +49,8 @@ public sealed class FakeOpenAiServer : FakeProviderServer
 
         if (Mode == FakeMode.DropMidAnswer)
         {
+            // A real drop comes some time after the last piece; without the pause the reset can overtake the pieces.
+            await Task.Delay(DropDelay, context.RequestAborted);
             context.Abort();
             return;
         }

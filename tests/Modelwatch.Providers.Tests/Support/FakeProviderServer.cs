@@ -22,9 +22,13 @@ public abstract class FakeProviderServer : IAsyncDisposable
     /// <summary>How long <see cref="FakeMode.Stall"/> waits before giving up on the client.</summary>
     public TimeSpan StallTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Pause between the last piece and the abort in <see cref="FakeMode.DropMidAnswer"/>.</summary>
+    public TimeSpan DropDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
     public int ChatRequests => Volatile.Read(ref _chatRequests);
 
-    public IHeaderDictionary? LastHeaders { get; private set; }
+    /// <summary>A copy: Kestrel reuses the request's header collection once the request ends.</summary>
+    public IReadOnlyDictionary<string, string> LastHeaders { get; private set; } = new Dictionary<string, string>();
 
     public Uri Root { get; private set; } = null!;
 
@@ -45,7 +49,7 @@ public abstract class FakeProviderServer : IAsyncDisposable
     /// <summary>Counts the request and answers the non-streaming modes; false when the mode's stream should be written.</summary>
     protected async Task<bool> HandledWithoutStreamAsync(HttpContext context, int requestNumber)
     {
-        LastHeaders = context.Request.Headers;
+        LastHeaders = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (Mode == FakeMode.AlwaysFail || (Mode == FakeMode.TooManyRequestsOnce && requestNumber == 1))
         {
             context.Response.StatusCode = Mode == FakeMode.AlwaysFail ? 500 : 429;
