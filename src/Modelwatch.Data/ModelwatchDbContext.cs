@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Data.Accounts;
+using Modelwatch.Data.Arena;
 using Modelwatch.Data.Catalog;
 using Modelwatch.Data.Votes;
 
@@ -43,6 +44,20 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
     public DbSet<StoredVote> StoredVotes => Set<StoredVote>();
 
     public DbSet<VotePairCount> VotePairCounts => Set<VotePairCount>();
+
+    public DbSet<ArenaProviderRow> ArenaProviders => Set<ArenaProviderRow>();
+
+    public DbSet<ArenaContestant> ArenaContestants => Set<ArenaContestant>();
+
+    public DbSet<ArenaBattle> ArenaBattles => Set<ArenaBattle>();
+
+    public DbSet<ArenaTurn> ArenaTurns => Set<ArenaTurn>();
+
+    public DbSet<ArenaAnswer> ArenaAnswers => Set<ArenaAnswer>();
+
+    public DbSet<ArenaVote> ArenaVotes => Set<ArenaVote>();
+
+    public DbSet<ArenaVoterFlag> ArenaVoterFlags => Set<ArenaVoterFlag>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.AI;
+using Modelwatch.Core.Arena;
 
 namespace Modelwatch.Providers;
 

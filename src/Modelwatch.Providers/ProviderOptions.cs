@@ -1,4 +1,5 @@
 using System.Globalization;
+using Modelwatch.Core.Arena;
 
 namespace Modelwatch.Providers;
 

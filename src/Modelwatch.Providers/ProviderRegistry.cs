@@ -3,6 +3,7 @@ using System.ClientModel.Primitives;
 using System.Collections.Concurrent;
 using Anthropic;
 using Microsoft.Extensions.AI;
+using Modelwatch.Core.Arena;
 using OpenAI;
 
 namespace Modelwatch.Providers;

@@ -1,3 +1,4 @@
+using Modelwatch.Core.Arena;
 namespace Modelwatch.Providers;
 
 /// <summary>

@@ -1,4 +1,6 @@
+using Modelwatch.Core.Arena;
 using Modelwatch.Providers.Tests.Support;
+using Modelwatch.Testing.Providers;
 
 namespace Modelwatch.Providers.Tests;
 

@@ -1,3 +1,4 @@
+using Modelwatch.Core.Arena;
 using Modelwatch.Providers.Tests.Support;
 
 namespace Modelwatch.Providers.Tests;

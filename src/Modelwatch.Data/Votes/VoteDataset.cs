@@ -26,6 +26,12 @@ public sealed class VoteDataset
 
     public DateTimeOffset ImportedAt { get; set; }
 
+    /// <summary>
+    /// Raised on every change after import (the arena dataset grows by one vote at a time), so caches of boards key on
+    /// it and a new vote reaches the board at the next read of the dataset list.
+    /// </summary>
+    public long Revision { get; set; }
+
     /// <summary>Votes stored, self-votes included (they are kept, as the reader keeps them, and left out of the counts).</summary>
     public int VoteCount { get; set; }
 

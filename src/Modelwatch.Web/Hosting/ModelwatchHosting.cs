@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Modelwatch.Web.Features.Access;
+using Modelwatch.Web.Features.Arena;
 using Modelwatch.Web.Features.Benchmarks;
 using Modelwatch.Web.Features.Compare;
 using Modelwatch.Web.Features.Languages;
@@ -43,6 +44,7 @@ public static class ModelwatchHosting
         services.AddSources();
         services.AddModels().AddCompare().AddBenchmarks();
         services.AddPublished();
+        services.AddArena(builder.Configuration);
         return builder;
     }
 
@@ -77,6 +79,7 @@ public static class ModelwatchHosting
         api.MapModelsApi().MapCompareApi().MapBenchmarksApi();
         api.MapVotesApi();
         api.MapPublishedApi();
+        api.MapArenaApi();
         return app;
     }
 }

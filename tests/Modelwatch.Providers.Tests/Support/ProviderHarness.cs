@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Modelwatch.Core.Arena;
 
 namespace Modelwatch.Providers.Tests.Support;
 

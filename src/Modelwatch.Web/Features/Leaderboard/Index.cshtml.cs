@@ -89,7 +89,7 @@ public sealed class IndexModel(LeaderboardService boards, ArenaModelLinks links)
             Organisations = [.. cards.Values.Select(c => c.Organisation).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
             var filter = new LeaderboardFilter { OpenWeights = OpenWeights, Licence = Licence, Organisation = Organisation, Search = Search, Sort = Sort, Descending = Descending };
             View = LeaderboardView.Build(board, cards, filter);
-            PlotKey = string.Create(CultureInfo.InvariantCulture, $"leaderboard|{board.Dataset.Id}|{board.Dataset.ImportedAt.UtcTicks}|{board.Query}|{filter}|{catalogVersion}|{CultureInfo.CurrentUICulture.Name}");
+            PlotKey = string.Create(CultureInfo.InvariantCulture, $"leaderboard|{board.Dataset.Id}|{board.Dataset.ImportedAt.UtcTicks}|{board.Dataset.Revision}|{board.Query}|{filter}|{catalogVersion}|{CultureInfo.CurrentUICulture.Name}");
             Plots = LeaderboardPlots.Build(View);
         }
         catch (BoardNotFoundException error)

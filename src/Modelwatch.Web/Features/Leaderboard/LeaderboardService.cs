@@ -12,10 +12,10 @@ namespace Modelwatch.Web.Features.Leaderboard;
 public sealed record BoardQuery(string? Dataset = null, string Category = VoteCategories.Full, bool StyleControl = false);
 
 /// <summary>A vote dataset as the pages list it.</summary>
-public sealed record DatasetInfo(int Id, string Name, string SourceFileName, string SourceFormat, DateTimeOffset ImportedAt, int VoteCount, int ModelCount, bool HasStyle, IReadOnlyList<string> Categories)
+public sealed record DatasetInfo(int Id, string Name, string SourceFileName, string SourceFormat, DateTimeOffset ImportedAt, int VoteCount, int ModelCount, bool HasStyle, IReadOnlyList<string> Categories, long Revision = 0)
 {
     internal static DatasetInfo From(VoteDataset d) =>
-        new(d.Id, d.Name, d.SourceFileName, d.SourceFormat, d.ImportedAt, d.VoteCount, d.ModelCount, d.HasStyle, d.Categories);
+        new(d.Id, d.Name, d.SourceFileName, d.SourceFormat, d.ImportedAt, d.VoteCount, d.ModelCount, d.HasStyle, d.Categories, d.Revision);
 }
 
 /// <summary>One computed board: the rating engine's report and what it was computed from.</summary>
@@ -37,15 +37,15 @@ public sealed class BoardNotFoundException(string message) : Exception(message);
 /// Computes leaderboards from the votes in the database with the same code as <c>modelwatch rank --dataset</c>
 /// (<see cref="DatasetBoards"/>), and keeps each board until its dataset changes: a board is fitted once
 /// (milliseconds on stored counts; seconds with style control, which reads every vote) and then served from memory.
-/// A dataset's identity in the cache includes its import time, so a re-imported dataset is never served stale, also
-/// across several app instances sharing one PostgreSQL database.
+/// A dataset's identity in the cache includes its import time and revision, so a re-imported dataset or one that grew
+/// (the arena's) is never served stale, also across several app instances sharing one PostgreSQL database.
 /// </summary>
 public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> contexts, TimeProvider time)
 {
     /// <summary>How long the list of datasets is trusted before it is read again (imports in this instance invalidate at once).</summary>
     public static readonly TimeSpan DatasetListLifetime = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<(int Dataset, long Imported, string Category, bool Style), Lazy<Task<ComputedBoard>>> _boards = new();
+    private readonly ConcurrentDictionary<(int Dataset, long Imported, long Revision, string Category, bool Style), Lazy<Task<ComputedBoard>>> _boards = new();
     private volatile DatasetList? _datasets;
 
     /// <summary>The request every board is computed with: LMArena's defaults (sandwich 95% intervals), with the pair matrices for the heat maps.</summary>
@@ -105,15 +105,16 @@ public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> co
         }
 
         var normalised = query with { Dataset = dataset.Name };
-        var key = (dataset.Id, dataset.ImportedAt.UtcTicks, query.Category, query.StyleControl);
+        var key = (dataset.Id, dataset.ImportedAt.UtcTicks, dataset.Revision, query.Category, query.StyleControl);
         var lazy = _boards.GetOrAdd(key, _ => new Lazy<Task<ComputedBoard>>(() => ComputeAsync(dataset, normalised)));
+        ForgetOlderRevisions(key);
         try
         {
             return await lazy.Value.WaitAsync(ct).ConfigureAwait(false);
         }
         catch (Exception) when (lazy.IsValueCreated && lazy.Value.IsFaulted)
         {
-            _boards.TryRemove(new KeyValuePair<(int, long, string, bool), Lazy<Task<ComputedBoard>>>(key, lazy));
+            _boards.TryRemove(new KeyValuePair<(int, long, long, string, bool), Lazy<Task<ComputedBoard>>>(key, lazy));
             throw;
         }
     }
@@ -123,6 +124,18 @@ public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> co
     {
         _datasets = null;
         _boards.Clear();
+    }
+
+    /// <summary>Drops boards of the same dataset at another import or revision: a growing dataset would otherwise fill memory.</summary>
+    private void ForgetOlderRevisions((int Dataset, long Imported, long Revision, string Category, bool Style) current)
+    {
+        foreach (var key in _boards.Keys)
+        {
+            if (key.Dataset == current.Dataset && (key.Imported != current.Imported || key.Revision != current.Revision))
+            {
+                _boards.TryRemove(key, out _);
+            }
+        }
     }
 
     private sealed record DatasetList(IReadOnlyList<DatasetInfo> Datasets, long ReadAt);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Modelwatch.Providers.Tests.Support;
+namespace Modelwatch.Testing.Providers;
 
 /// <summary>
 /// Speaks Anthropic's messages streaming format: <c>message_start</c> (input usage), <c>content_block_start</c>,
@@ -37,7 +37,8 @@ public sealed class FakeAnthropicServer : FakeProviderServer
 
     private async Task MessagesAsync(HttpContext context)
     {
-        if (await HandledWithoutStreamAsync(context, NextRequestNumber()))
+        var (request, mode) = await ReadRequestAsync(context);
+        if (await HandledWithoutStreamAsync(context, NextRequestNumber(), mode))
         {
             return;
         }
@@ -60,9 +61,11 @@ public sealed class FakeAnthropicServer : FakeProviderServer
         await WriteEventAsync(context, "content_block_start",
             """{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}""");
         await WriteEventAsync(context, "ping", """{"type":"ping"}""");
-        var pieces = Mode == FakeMode.DropMidAnswer ? Pieces.Take(2) : Pieces;
+        var all = PiecesFor(request, Pieces);
+        var pieces = mode == FakeMode.DropMidAnswer ? all.Take(2) : all;
         foreach (var piece in pieces)
         {
+            await PauseAsync(context);
             await WriteEventAsync(context, "content_block_delta", JsonSerializer.Serialize(new
             {
                 type = "content_block_delta",
@@ -71,7 +74,7 @@ public sealed class FakeAnthropicServer : FakeProviderServer
             }));
         }
 
-        if (Mode == FakeMode.DropMidAnswer)
+        if (mode == FakeMode.DropMidAnswer)
         {
             // A real drop comes some time after the last piece; without the pause the reset can overtake the pieces.
             await Task.Delay(DropDelay, context.RequestAborted);
@@ -84,7 +87,7 @@ public sealed class FakeAnthropicServer : FakeProviderServer
         {
             type = "message_delta",
             delta = new { stop_reason = "end_turn", stop_sequence = (string?)null },
-            usage = new { output_tokens = OutputTokens },
+            usage = new { output_tokens = Answer is null ? OutputTokens : all.Count },
         }));
         await WriteEventAsync(context, "message_stop", """{"type":"message_stop"}""");
     }

@@ -1,4 +1,4 @@
-namespace Modelwatch.Providers;
+namespace Modelwatch.Core.Arena;
 
 /// <summary>The wire protocol a provider speaks; decides which chat client and which model listing are used.</summary>
 public enum ProviderKind

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Modelwatch.Providers.Tests.Support;
+namespace Modelwatch.Testing.Providers;
 
 /// <summary>
 /// A Kestrel app on a free loopback port that the fake providers map their endpoints on. Counts chat requests and
@@ -27,6 +29,21 @@ public abstract class FakeProviderServer : IAsyncDisposable
 
     public int ChatRequests => Volatile.Read(ref _chatRequests);
 
+    /// <summary>
+    /// The answer's text pieces for a request; null gives the server's fixed pieces. Lets a test make one model name
+    /// itself, answer in markdown, or echo the turn it is on.
+    /// </summary>
+    public Func<FakeChatRequest, IReadOnlyList<string>>? Answer { get; set; }
+
+    /// <summary>A mode per model that overrides <see cref="Mode"/> (e.g. only one model of the provider drops).</summary>
+    public ConcurrentDictionary<string, FakeMode> ModelModes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Pause before each piece, so streams are visibly streams (browser tests, load tests).</summary>
+    public TimeSpan PieceDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Every chat request received, in order of arrival.</summary>
+    public ConcurrentQueue<FakeChatRequest> Requests { get; } = new();
+
     /// <summary>A copy: Kestrel reuses the request's header collection once the request ends.</summary>
     public IReadOnlyDictionary<string, string> LastHeaders { get; private set; } = new Dictionary<string, string>();
 
@@ -46,20 +63,37 @@ public abstract class FakeProviderServer : IAsyncDisposable
 
     protected abstract void Map(WebApplication app);
 
+    /// <summary>Reads and records the request body; the mode that applies to its model.</summary>
+    protected async Task<(FakeChatRequest Request, FakeMode Mode)> ReadRequestAsync(HttpContext context)
+    {
+        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        var request = FakeChatRequest.Parse(body.RootElement);
+        Requests.Enqueue(request);
+        return (request, ModelModes.TryGetValue(request.Model, out var mode) ? mode : Mode);
+    }
+
+    /// <summary>The pieces to stream for a request.</summary>
+    protected IReadOnlyList<string> PiecesFor(FakeChatRequest request, IReadOnlyList<string> fixedPieces) =>
+        Answer?.Invoke(request) ?? fixedPieces;
+
+    /// <summary>Waits <see cref="PieceDelay"/> (nothing when zero).</summary>
+    protected Task PauseAsync(HttpContext context) =>
+        PieceDelay > TimeSpan.Zero ? Task.Delay(PieceDelay, context.RequestAborted) : Task.CompletedTask;
+
     /// <summary>Counts the request and answers the non-streaming modes; false when the mode's stream should be written.</summary>
-    protected async Task<bool> HandledWithoutStreamAsync(HttpContext context, int requestNumber)
+    protected async Task<bool> HandledWithoutStreamAsync(HttpContext context, int requestNumber, FakeMode mode)
     {
         LastHeaders = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        if (Mode == FakeMode.AlwaysFail || (Mode == FakeMode.TooManyRequestsOnce && requestNumber == 1))
+        if (mode == FakeMode.AlwaysFail || (mode == FakeMode.TooManyRequestsOnce && requestNumber == 1))
         {
-            context.Response.StatusCode = Mode == FakeMode.AlwaysFail ? 500 : 429;
+            context.Response.StatusCode = mode == FakeMode.AlwaysFail ? 500 : 429;
             await context.Response.WriteAsync("""{"error":{"message":"fake failure","type":"server_error"}}""");
             return true;
         }
 
         context.Response.ContentType = "text/event-stream";
         await context.Response.Body.FlushAsync(context.RequestAborted);
-        if (Mode == FakeMode.Stall)
+        if (mode == FakeMode.Stall)
         {
             try
             {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Modelwatch.Providers.Tests.Support;
+namespace Modelwatch.Testing.Providers;
 
 /// <summary>
 /// Speaks OpenAI's chat completions streaming format: <c>data:</c> chunks with deltas, a chunk with the finish
@@ -13,6 +13,9 @@ public sealed class FakeOpenAiServer : FakeProviderServer
     public static readonly string[] Pieces = ["Hello", ", ", "world", "."];
     public static readonly string[] ListedModels = ["fake-small", "fake-large"];
     public const int PromptTokens = 7;
+
+    /// <summary>What <c>/v1/models</c> lists; a test may serve other models.</summary>
+    public IReadOnlyList<string> Models { get; set; } = ListedModels;
 
     /// <summary>Base URL as a provider configures it (with <c>/v1</c>).</summary>
     public Uri BaseUrl => new(Root, "/v1");
@@ -29,25 +32,28 @@ public sealed class FakeOpenAiServer : FakeProviderServer
         app.MapGet("/v1/models", () => Results.Json(new
         {
             @object = "list",
-            data = ListedModels.Select(id => new { id, @object = "model", created = 1_700_000_000, owned_by = "fake" }),
+            data = Models.Select(id => new { id, @object = "model", created = 1_700_000_000, owned_by = "fake" }),
         }));
         app.MapPost("/v1/chat/completions", ChatAsync);
     }
 
     private async Task ChatAsync(HttpContext context)
     {
-        if (await HandledWithoutStreamAsync(context, NextRequestNumber()))
+        var (request, mode) = await ReadRequestAsync(context);
+        if (await HandledWithoutStreamAsync(context, NextRequestNumber(), mode))
         {
             return;
         }
 
-        var pieces = Mode == FakeMode.DropMidAnswer ? Pieces.Take(2) : Pieces;
+        var all = PiecesFor(request, Pieces);
+        var pieces = mode == FakeMode.DropMidAnswer ? all.Take(2) : all;
         foreach (var piece in pieces)
         {
+            await PauseAsync(context);
             await WriteEventAsync(context, null, Chunk(new { content = piece }, null));
         }
 
-        if (Mode == FakeMode.DropMidAnswer)
+        if (mode == FakeMode.DropMidAnswer)
         {
             // A real drop comes some time after the last piece; without the pause the reset can overtake the pieces.
             await Task.Delay(DropDelay, context.RequestAborted);
@@ -63,7 +69,7 @@ public sealed class FakeOpenAiServer : FakeProviderServer
             created = 1_700_000_000,
             model = "fake-small",
             choices = Array.Empty<object>(),
-            usage = new { prompt_tokens = PromptTokens, completion_tokens = Pieces.Length, total_tokens = PromptTokens + Pieces.Length },
+            usage = new { prompt_tokens = PromptTokens, completion_tokens = all.Count, total_tokens = PromptTokens + all.Count },
         }));
         await WriteEventAsync(context, null, "[DONE]");
     }

@@ -1,4 +1,4 @@
-namespace Modelwatch.Providers;
+namespace Modelwatch.Core.Arena;
 
 /// <summary>How an answer ended. Only <see cref="Completed"/> answers may count in the arena's ratings.</summary>
 public enum AnswerOutcome

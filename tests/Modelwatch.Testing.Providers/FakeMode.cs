@@ -1,4 +1,4 @@
-namespace Modelwatch.Providers.Tests.Support;
+namespace Modelwatch.Testing.Providers;
 
 /// <summary>How a fake provider answers chat requests; each is a way real providers misbehave.</summary>
 public enum FakeMode
