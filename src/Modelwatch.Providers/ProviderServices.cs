@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
@@ -40,7 +41,7 @@ public static class ProviderServices
 
         services.AddHttpClient();
         services.AddLogging();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProviderHealthTracker>();
         services.AddSingleton<MeasuredStreaming>();
         services.AddSingleton(sp => new ProviderRegistry(

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Arena;
+using Modelwatch.Data;
+using Modelwatch.Data.Arena;
 
 namespace Modelwatch.Web.Features.Arena.Fairness;
 
@@ -34,13 +37,55 @@ public sealed class VoteRefusedException(VoteRefusal refusal, string message, Ti
 }
 
 /// <summary>
-/// CONTRACT (owned by the fairness work): stores a vote on a battle's turn in one transaction with the fairness rules'
-/// verdict, and when it counts, adds it to the arena dataset (its <c>StoredVote</c> and per-category pair counts, the
-/// dataset's revision raised) so the board shows it within seconds.
+/// Stores a vote on a battle's turn with its verdict. This first version stores the vote and its blind/failure
+/// verdict only; the fairness rules and the arena dataset's live counts replace it.
 /// </summary>
-public sealed class ArenaVoteRecorder
+public sealed class ArenaVoteRecorder(IDbContextFactory<ModelwatchDbContext> contexts, TimeProvider time)
 {
     /// <exception cref="VoteRefusedException">The vote cannot be stored; nothing was written.</exception>
-    public Task<VoteRecorded> RecordAsync(Guid battleId, int turn, ArenaChoice choice, string voter, CancellationToken ct) =>
-        throw new NotImplementedException();
+    public async Task<VoteRecorded> RecordAsync(Guid battleId, int turn, ArenaChoice choice, string voter, CancellationToken ct)
+    {
+        var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var battle = await db.ArenaBattles.Include(b => b.Answers).FirstOrDefaultAsync(b => b.Id == battleId, ct).ConfigureAwait(false)
+                ?? throw new VoteRefusedException(VoteRefusal.BattleNotFound, $"No battle {battleId}.");
+            if (!string.Equals(battle.Voter, voter, StringComparison.Ordinal))
+            {
+                throw new VoteRefusedException(VoteRefusal.NotYourBattle, "Only the person who started a battle can vote on it.");
+            }
+
+            if (battle.Status == BattleStatus.Streaming || battle.Answers.Count(a => a.Turn == turn) < 2)
+            {
+                throw new VoteRefusedException(VoteRefusal.TurnNotAnswered, $"Turn {turn} of battle {battleId} has no finished answers to vote on.");
+            }
+
+            if (await db.ArenaVotes.AnyAsync(v => v.BattleId == battleId && v.Turn == turn, ct).ConfigureAwait(false))
+            {
+                throw new VoteRefusedException(VoteRefusal.AlreadyVoted, $"Turn {turn} of battle {battleId} already has a vote.");
+            }
+
+            var exclusion = battle.Mode == BattleMode.Named || battle.RevealedAt is not null ? VoteExclusion.NotBlind
+                : battle.Answers.Any(a => a.Outcome != AnswerOutcome.Completed) ? VoteExclusion.ProviderFailure
+                : VoteExclusion.None;
+            var vote = new ArenaVote
+            {
+                BattleId = battleId, Turn = turn, Choice = choice, Voter = voter, CastAt = time.GetUtcNow(),
+                Blind = battle.Mode == BattleMode.Blind && battle.RevealedAt is null, Exclusion = exclusion,
+                Counted = exclusion == VoteExclusion.None, Categories = [.. battle.Categories],
+            };
+            db.ArenaVotes.Add(vote);
+            battle.RevealedAt ??= vote.CastAt;
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                throw new VoteRefusedException(VoteRefusal.AlreadyVoted, $"Turn {turn} of battle {battleId} already has a vote.");
+            }
+
+            return new VoteRecorded(vote.Id, vote.Counted, vote.Exclusion);
+        }
+    }
 }
