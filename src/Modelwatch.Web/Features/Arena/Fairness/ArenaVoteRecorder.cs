@@ -70,9 +70,15 @@ public sealed class ArenaVoteRecorder(IDbContextFactory<ModelwatchDbContext> con
                 : VoteExclusion.None;
             var vote = new ArenaVote
             {
-                BattleId = battleId, Turn = turn, Choice = choice, Voter = voter, CastAt = time.GetUtcNow(),
-                Blind = battle.Mode == BattleMode.Blind && battle.RevealedAt is null, Exclusion = exclusion,
-                Counted = exclusion == VoteExclusion.None, Categories = [.. battle.Categories],
+                BattleId = battleId,
+                Turn = turn,
+                Choice = choice,
+                Voter = voter,
+                CastAt = time.GetUtcNow(),
+                Blind = battle.Mode == BattleMode.Blind && battle.RevealedAt is null,
+                Exclusion = exclusion,
+                Counted = exclusion == VoteExclusion.None,
+                Categories = [.. battle.Categories],
             };
             db.ArenaVotes.Add(vote);
             battle.RevealedAt ??= vote.CastAt;
