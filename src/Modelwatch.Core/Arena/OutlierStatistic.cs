@@ -22,6 +22,16 @@ public static class OutlierStatistic
     public const int SideBiasVotes = 20;
     public const double SideBiasShare = 0.9;
 
+    /// <summary>
+    /// A model's rating is used only once it has this many counted votes: early ratings of a few votes are extreme
+    /// (and partly made of the tested voter's own votes), which would make honest choices look improbable. Votes
+    /// between less-voted models count as p = ½ (no evidence either way).
+    /// </summary>
+    public const int MinModelVotes = 50;
+
+    /// <summary>Probabilities are kept within [0.05, 0.95], so no single vote can flag a voter alone.</summary>
+    public const double MinProbability = 0.05;
+
     /// <summary>Probability that a model rated <paramref name="chosen"/> beats one rated <paramref name="other"/>.</summary>
     public static double Probability(double chosen, double other) => 1 / (1 + Math.Pow(10, (other - chosen) / 400));
 
@@ -33,7 +43,7 @@ public static class OutlierStatistic
         var sideA = 0;
         foreach (var v in votes)
         {
-            var p = Math.Clamp(Probability(v.ChosenRating, v.OtherRating), 1e-6, 1 - 1e-6);
+            var p = Math.Clamp(Probability(v.ChosenRating, v.OtherRating), MinProbability, 1 - MinProbability);
             logScore += Math.Log(1 / (2 * p));
             if (v.ChoseA)
             {

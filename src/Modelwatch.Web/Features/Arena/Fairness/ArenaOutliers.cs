@@ -30,9 +30,10 @@ public sealed class ArenaOutliers(IDbContextFactory<ModelwatchDbContext> context
                                select new { v.Choice, A = ca.BoardName, B = cb.BoardName }).ToListAsync(ct).ConfigureAwait(false);
             var choices = votes.Select(v =>
             {
-                // Unrated models count as equal (p = ½): such a vote neither raises nor lowers the score.
-                var ra = ratings.GetValueOrDefault(v.A);
-                var rb = ratings.GetValueOrDefault(v.B);
+                // Unrated (or little-voted) models count as equal (p = ½): such a vote neither raises nor lowers the score.
+                var rated = ratings.ContainsKey(v.A) && ratings.ContainsKey(v.B);
+                var ra = rated ? ratings[v.A] : 0;
+                var rb = rated ? ratings[v.B] : 0;
                 return v.Choice == ArenaChoice.A ? new VoterChoice(ra, rb, true) : new VoterChoice(rb, ra, false);
             }).ToList();
             var verdict = OutlierStatistic.Test(choices);
@@ -101,7 +102,8 @@ public sealed class ArenaOutliers(IDbContextFactory<ModelwatchDbContext> context
         try
         {
             var board = await boards.GetAsync(new BoardQuery(ArenaDataset.Name), ct).ConfigureAwait(false);
-            return board?.Report.Entries.ToDictionary(e => e.Model, e => e.Rating, StringComparer.Ordinal) ?? [];
+            return board?.Report.Entries.Where(e => e.Votes >= OutlierStatistic.MinModelVotes)
+                .ToDictionary(e => e.Model, e => e.Rating, StringComparer.Ordinal) ?? [];
         }
         catch (Exception error) when (error is BoardNotFoundException or ArgumentException)
         {
