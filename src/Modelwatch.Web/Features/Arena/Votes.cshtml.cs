@@ -87,5 +87,7 @@ public sealed class VotesModel(ArenaVoteReview review) : PageModel
     /// <summary>A voter id shortened for the table (the full id is in the title).</summary>
     public static string Short(string voter) => voter.Length <= 18 ? voter : voter[..15] + "…";
 
-    private RedirectToPageResult Back() => RedirectToPage(new { reason = Reason, page = PageRequest.NumberFromQuery(Request) });
+    // "page" is a reserved route value of Razor Pages, so the address is built by hand.
+    private LocalRedirectResult Back() =>
+        LocalRedirect($"/arena/votes?reason={Uri.EscapeDataString(Reason ?? "")}&page={PageRequest.NumberFromQuery(Request).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
 }
