@@ -79,7 +79,7 @@ public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> co
         }
     }
 
-    /// <summary>The board <paramref name="query"/> names; null when the database has no votes yet.</summary>
+    /// <summary>The board <paramref name="query"/> names; null when the database has no votes yet (or the dataset has none, as the arena's before its first counted vote).</summary>
     /// <exception cref="BoardNotFoundException">The dataset or category does not exist.</exception>
     public async Task<ComputedBoard?> GetAsync(BoardQuery query, CancellationToken ct = default)
     {
@@ -90,10 +90,18 @@ public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> co
             return null;
         }
 
+        // The arena's live dataset ("arena", grown by votes, never imported) is the default board only when it is the
+        // only dataset: it changes after every vote, and the imported datasets are what the home page is about. It is
+        // linked as /?dataset=arena.
         var dataset = query.Dataset is null
-            ? datasets[0]
+            ? datasets.FirstOrDefault(d => !string.Equals(d.SourceFormat, Arena.Fairness.ArenaDataset.Format, StringComparison.Ordinal)) ?? datasets[0]
             : datasets.FirstOrDefault(d => string.Equals(d.Name, query.Dataset, StringComparison.Ordinal))
               ?? throw new BoardNotFoundException($"No vote dataset '{query.Dataset}'. Datasets: {string.Join(", ", datasets.Select(d => d.Name))}.");
+        if (dataset.VoteCount == 0)
+        {
+            return null;
+        }
+
         if (!dataset.Categories.Contains(query.Category, StringComparer.Ordinal))
         {
             throw new BoardNotFoundException($"Dataset '{dataset.Name}' has no category '{query.Category}'. Categories: {string.Join(", ", dataset.Categories)}.");

@@ -36,62 +36,218 @@ public sealed class VoteRefusedException(VoteRefusal refusal, string message, Ti
     public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
-/// <summary>
-/// Stores a vote on a battle's turn with its verdict. This first version stores the vote and its blind/failure
-/// verdict only; the fairness rules and the arena dataset's live counts replace it.
-/// </summary>
-public sealed class ArenaVoteRecorder(IDbContextFactory<ModelwatchDbContext> contexts, TimeProvider time)
+/// <summary>Fairness settings (<c>Modelwatch:Arena</c>).</summary>
+public sealed record FairnessOptions(int VotesPerMinute = 20, int DailyCap = 300, int RepeatedPromptKeep = 3)
 {
+    public static FairnessOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection("Modelwatch:Arena");
+        return new FairnessOptions(
+            section.GetValue("VotesPerMinute", 20),
+            section.GetValue("DailyCap", 300),
+            section.GetValue("RepeatedPromptKeep", 3));
+    }
+}
+
+/// <summary>
+/// Stores a vote on a battle's turn in one transaction with the fairness rules' verdict, and when it counts, adds it
+/// to the arena dataset (its <c>StoredVote</c> and per-category pair counts, the dataset's revision raised) so the
+/// board shows it at its next dataset-list read (within a second).
+/// <para>The verdict is the first matching reason: <see cref="VoteExclusion.NotBlind"/> (named mode, or the names were
+/// revealed before this vote), <see cref="VoteExclusion.ProviderFailure"/> (an answer of any turn so far did not
+/// complete), <see cref="VoteExclusion.IdentityPrompt"/>, <see cref="VoteExclusion.IdentityLeak"/>,
+/// <see cref="VoteExclusion.DailyCap"/> (the voter already has <c>DailyCap</c> counted votes this UTC day: the first
+/// ones of a day count) and <see cref="VoteExclusion.RepeatedPrompt"/> (the prompt's fingerprint already has
+/// <c>RepeatedPromptKeep</c> counted votes: deterministic down-sampling that keeps the first ones, where LMArena keeps
+/// random samples).</para>
+/// </summary>
+public sealed class ArenaVoteRecorder(
+    IDbContextFactory<ModelwatchDbContext> contexts, ArenaDataset dataset, ArenaOutliers outliers, TimeProvider time, IConfiguration configuration, ILogger<ArenaVoteRecorder> log)
+{
+    private readonly FairnessOptions _options = FairnessOptions.From(configuration);
+
     /// <exception cref="VoteRefusedException">The vote cannot be stored; nothing was written.</exception>
     public async Task<VoteRecorded> RecordAsync(Guid battleId, int turn, ArenaChoice choice, string voter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(voter);
+        if (!Enum.IsDefined(choice))
+        {
+            throw new ArgumentOutOfRangeException(nameof(choice), choice, "Choose A, B, Tie or BothBad.");
+        }
+
+        var datasetId = await dataset.IdAsync(ct).ConfigureAwait(false);
+        VoteRecorded recorded;
+        try
+        {
+            recorded = await RecordOnceAsync(datasetId, battleId, turn, choice, voter, ct).ConfigureAwait(false);
+        }
+        catch (DatasetGoneException)
+        {
+            dataset.Forget();
+            datasetId = await dataset.IdAsync(ct).ConfigureAwait(false);
+            recorded = await RecordOnceAsync(datasetId, battleId, turn, choice, voter, ct).ConfigureAwait(false);
+        }
+
+        if (recorded.Counted)
+        {
+            try
+            {
+                await outliers.ScanAsync(voter, ct).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                log.LogWarning(error, "Outlier scan after vote {VoteId} failed", recorded.VoteId);
+            }
+        }
+
+        return recorded;
+    }
+
+    private async Task<VoteRecorded> RecordOnceAsync(int datasetId, Guid battleId, int turn, ArenaChoice choice, string voter, CancellationToken ct)
     {
         var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var battle = await db.ArenaBattles.Include(b => b.Answers).FirstOrDefaultAsync(b => b.Id == battleId, ct).ConfigureAwait(false)
-                ?? throw new VoteRefusedException(VoteRefusal.BattleNotFound, $"No battle {battleId}.");
-            if (!string.Equals(battle.Voter, voter, StringComparison.Ordinal))
+            var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
             {
-                throw new VoteRefusedException(VoteRefusal.NotYourBattle, "Only the person who started a battle can vote on it.");
-            }
+                if (!await ArenaDataset.LockAsync(db, datasetId, ct).ConfigureAwait(false))
+                {
+                    throw new DatasetGoneException();
+                }
 
-            if (battle.Status == BattleStatus.Streaming || battle.Answers.Count(a => a.Turn == turn) < 2)
-            {
-                throw new VoteRefusedException(VoteRefusal.TurnNotAnswered, $"Turn {turn} of battle {battleId} has no finished answers to vote on.");
-            }
+                var battle = await db.ArenaBattles.Include(b => b.Turns).Include(b => b.Answers)
+                    .FirstOrDefaultAsync(b => b.Id == battleId, ct).ConfigureAwait(false)
+                    ?? throw new VoteRefusedException(VoteRefusal.BattleNotFound, $"No battle {battleId}; vote on a battle you started.");
+                if (!string.Equals(battle.Voter, voter, StringComparison.Ordinal))
+                {
+                    throw new VoteRefusedException(VoteRefusal.NotYourBattle, "Only the voter who started this battle can vote on it.");
+                }
 
-            if (await db.ArenaVotes.AnyAsync(v => v.BattleId == battleId && v.Turn == turn, ct).ConfigureAwait(false))
-            {
-                throw new VoteRefusedException(VoteRefusal.AlreadyVoted, $"Turn {turn} of battle {battleId} already has a vote.");
-            }
+                var asked = battle.Turns.FirstOrDefault(t => t.Number == turn);
+                var answers = battle.Answers.Where(a => a.Turn <= turn).ToList();
+                if (asked is null || battle.Answers.Count(a => a.Turn == turn) < 2
+                    || (battle.Status == BattleStatus.Streaming && turn == battle.Turns.Max(t => t.Number)))
+                {
+                    throw new VoteRefusedException(VoteRefusal.TurnNotAnswered, $"Turn {turn} of battle {battleId} has no two finished answers yet; vote once both answers are done.");
+                }
 
-            var exclusion = battle.Mode == BattleMode.Named || battle.RevealedAt is not null ? VoteExclusion.NotBlind
-                : battle.Answers.Any(a => a.Outcome != AnswerOutcome.Completed) ? VoteExclusion.ProviderFailure
-                : VoteExclusion.None;
-            var vote = new ArenaVote
-            {
-                BattleId = battleId,
-                Turn = turn,
-                Choice = choice,
-                Voter = voter,
-                CastAt = time.GetUtcNow(),
-                Blind = battle.Mode == BattleMode.Blind && battle.RevealedAt is null,
-                Exclusion = exclusion,
-                Counted = exclusion == VoteExclusion.None,
-                Categories = [.. battle.Categories],
-            };
-            db.ArenaVotes.Add(vote);
-            battle.RevealedAt ??= vote.CastAt;
-            try
-            {
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            }
-            catch (DbUpdateException)
-            {
-                throw new VoteRefusedException(VoteRefusal.AlreadyVoted, $"Turn {turn} of battle {battleId} already has a vote.");
-            }
+                if (await db.ArenaVotes.AnyAsync(v => v.BattleId == battleId && v.Turn == turn, ct).ConfigureAwait(false))
+                {
+                    throw AlreadyVoted(battleId, turn);
+                }
 
-            return new VoteRecorded(vote.Id, vote.Counted, vote.Exclusion);
+                var now = time.GetUtcNow();
+                var minuteAgo = now.AddMinutes(-1);
+                var recent = await db.ArenaVotes.Where(v => v.Voter == voter && v.CastAt > minuteAgo)
+                    .Select(v => v.CastAt).ToListAsync(ct).ConfigureAwait(false);
+                if (recent.Count >= _options.VotesPerMinute)
+                {
+                    var retry = recent.Min().AddMinutes(1) - now;
+                    throw new VoteRefusedException(
+                        VoteRefusal.RateLimited,
+                        $"At most {_options.VotesPerMinute} votes a minute per voter; try again in {Math.Ceiling(retry.TotalSeconds)} s.",
+                        retry > TimeSpan.Zero ? retry : TimeSpan.FromSeconds(1));
+                }
+
+                var contestants = await db.ArenaContestants.Where(c => c.Id == battle.ContestantA || c.Id == battle.ContestantB)
+                    .ToDictionaryAsync(c => c.Id, ct).ConfigureAwait(false);
+                var a = contestants[battle.ContestantA];
+                var b = contestants[battle.ContestantB];
+                var blind = battle.Mode == BattleMode.Blind && battle.RevealedAt is null;
+                var exclusion = await VerdictAsync(db, battle, asked, answers, a, b, blind, voter, now, ct).ConfigureAwait(false);
+
+                List<string> categories = [.. battle.Categories];
+                if (turn > 1 && !categories.Contains(PromptCategories.MultiTurn, StringComparer.Ordinal))
+                {
+                    categories.Add(PromptCategories.MultiTurn);
+                }
+
+                var vote = new ArenaVote
+                {
+                    BattleId = battleId,
+                    Turn = turn,
+                    Choice = choice,
+                    Voter = voter,
+                    CastAt = now,
+                    Blind = blind,
+                    Exclusion = exclusion,
+                    Counted = exclusion == VoteExclusion.None,
+                    Categories = categories,
+                };
+                db.ArenaVotes.Add(vote);
+                battle.RevealedAt ??= now;
+                try
+                {
+                    await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                }
+                catch (DbUpdateException error) when (DatabaseErrors.IsUniqueViolation(error))
+                {
+                    throw AlreadyVoted(battleId, turn);
+                }
+
+                if (vote.Counted)
+                {
+                    await ArenaDataset.AddAsync(db, datasetId, vote, a.BoardName, b.BoardName, answers, ct).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return new VoteRecorded(vote.Id, vote.Counted, exclusion);
+            }
         }
     }
+
+    private async Task<VoteExclusion> VerdictAsync(
+        ModelwatchDbContext db, ArenaBattle battle, ArenaTurn asked, List<ArenaAnswer> answers, ArenaContestant a, ArenaContestant b, bool blind, string voter, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!blind)
+        {
+            return VoteExclusion.NotBlind;
+        }
+
+        if (answers.Any(x => x.Outcome != AnswerOutcome.Completed))
+        {
+            return VoteExclusion.ProviderFailure;
+        }
+
+        if (battle.Turns.Where(t => t.Number <= asked.Number).Any(t => IdentityRules.AsksIdentity(t.Prompt)))
+        {
+            return VoteExclusion.IdentityPrompt;
+        }
+
+        var names = new List<string>();
+        foreach (var contestant in new[] { a, b })
+        {
+            var catalog = contestant.CatalogModelId is null
+                ? null
+                : await db.Models.AsNoTracking().Where(m => m.Id == contestant.CatalogModelId)
+                    .Select(m => new { m.DisplayName, m.Family, m.Organisation, m.Lab }).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            names.AddRange(IdentityRules.NamesOf(contestant.Model, contestant.BoardName, catalog?.DisplayName, catalog?.Family, catalog?.Organisation, catalog?.Lab));
+        }
+
+        if (answers.Any(x => IdentityRules.FindLeak(x.Text, names) is not null))
+        {
+            return VoteExclusion.IdentityLeak;
+        }
+
+        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var today = await db.ArenaVotes.CountAsync(v => v.Voter == voter && v.Counted && v.CastAt >= dayStart, ct).ConfigureAwait(false);
+        if (today >= _options.DailyCap)
+        {
+            return VoteExclusion.DailyCap;
+        }
+
+        var hash = asked.PromptHash;
+        var repeats = await (from v in db.ArenaVotes
+                             join t in db.ArenaTurns on new { v.BattleId, Number = v.Turn } equals new { t.BattleId, t.Number }
+                             where v.Counted && t.PromptHash == hash
+                             select v.Id).CountAsync(ct).ConfigureAwait(false);
+        return repeats >= _options.RepeatedPromptKeep ? VoteExclusion.RepeatedPrompt : VoteExclusion.None;
+    }
+
+    private static VoteRefusedException AlreadyVoted(Guid battleId, int turn) =>
+        new(VoteRefusal.AlreadyVoted, $"Turn {turn} of battle {battleId} already has a vote; each turn takes one vote.");
+
+    private sealed class DatasetGoneException : Exception;
 }

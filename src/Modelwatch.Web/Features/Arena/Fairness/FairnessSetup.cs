@@ -6,10 +6,13 @@ public static class FairnessSetup
     public static IServiceCollection AddArenaFairness(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton<ArenaMatchmaker>();
+        services.AddSingleton<ArenaDataset>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ArenaMatchmaker>(sp, Random.Shared));
         services.AddSingleton<ArenaVoteRecorder>();
+        services.AddSingleton<ArenaOutliers>();
+        services.AddSingleton<ArenaVoteReview>();
         return services;
     }
 
-    public static RouteGroupBuilder MapArenaFairnessApi(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapArenaFairnessApi(this RouteGroupBuilder api) => FairnessApi.Map(api);
 }

@@ -1,0 +1,249 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Modelwatch.Core.Arena;
+using Modelwatch.Core.Votes;
+using Modelwatch.Data;
+using Modelwatch.Data.Arena;
+using Modelwatch.Data.Votes;
+
+namespace Modelwatch.Web.Features.Arena.Fairness;
+
+/// <summary>
+/// The arena's own vote dataset ("arena"): every counted arena vote as a <see cref="StoredVote"/> plus live per-category
+/// pair counts, so the leaderboard and <c>modelwatch rank</c> rate it exactly like an imported dataset.
+/// <para>Concurrency: every change to the counts first raises the dataset's <see cref="VoteDataset.Revision"/> with an
+/// atomic <c>UPDATE</c>. On PostgreSQL that row lock serialises all count changes (and the vote checks after it) across
+/// app instances until commit; on SQLite the write transaction does the same. Inside it, adding a model row or a pair
+/// count row cannot race, and the count columns are still changed with atomic <c>x = x ± 1</c> updates.</para>
+/// <para>Style counters: a vote judges the conversation shown so far, so each side's tokens, headers, lists and bold
+/// are summed over turns 1..n of the voted turn n.</para>
+/// </summary>
+public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts, TimeProvider time)
+{
+    public const string Name = "arena";
+    public const string Format = "arena";
+
+    /// <summary>The dataset's fixed content hash: SHA-256 of "modelwatch:arena" (no file stands behind it).</summary>
+    public static string Hash { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("modelwatch:arena")));
+
+    /// <summary>Tag names (one bit each in <see cref="StoredVote.Categories"/>).</summary>
+    public static IReadOnlyList<string> TagNames => PromptCategories.All;
+
+    /// <summary>Boards: full, no_tie, then each tag.</summary>
+    public static IReadOnlyList<string> Categories { get; } = [VoteCategories.Full, VoteCategories.NoTie, .. PromptCategories.All];
+
+    private volatile int _id;
+
+    /// <summary>The dataset's id, creating it on first need (a second instance's insert loses the unique name race and re-reads).</summary>
+    public async Task<int> IdAsync(CancellationToken ct)
+    {
+        if (_id != 0)
+        {
+            return _id;
+        }
+
+        var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var existing = await db.VoteDatasets.Where(d => d.Name == Name).Select(d => d.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+            if (existing != 0)
+            {
+                return _id = existing;
+            }
+
+            var dataset = new VoteDataset
+            {
+                Name = Name,
+                SourceFileName = Name,
+                ContentHash = Hash,
+                SourceFormat = Format,
+                ImportedAt = time.GetUtcNow(),
+                HasTimestamps = true,
+                HasJudges = true,
+                HasAnonymous = true,
+                HasTurns = true,
+                HasStyle = true,
+                TagNames = [.. TagNames],
+                Categories = [.. Categories],
+            };
+            db.VoteDatasets.Add(dataset);
+            try
+            {
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                return _id = dataset.Id;
+            }
+            catch (DbUpdateException error) when (DatabaseErrors.IsUniqueViolation(error))
+            {
+                db.ChangeTracker.Clear();
+                return _id = await db.VoteDatasets.Where(d => d.Name == Name).Select(d => d.Id).SingleAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Forgets the cached id (the dataset was deleted).</summary>
+    internal void Forget() => _id = 0;
+
+    /// <summary>
+    /// Raises the revision (and takes the row lock that serialises count changes); false when the dataset is gone.
+    /// Call first inside the transaction.
+    /// </summary>
+    internal static async Task<bool> LockAsync(ModelwatchDbContext db, int datasetId, CancellationToken ct) =>
+        await db.VoteDatasets.Where(d => d.Id == datasetId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Revision, d => d.Revision + 1), ct).ConfigureAwait(false) == 1;
+
+    /// <summary>The stored vote of an arena vote (model indices filled in by <see cref="AddAsync"/>).</summary>
+    internal static StoredVote ToStored(int datasetId, ArenaVote vote, IReadOnlyList<ArenaAnswer> answers)
+    {
+        long bits = 0;
+        for (var i = 0; i < TagNames.Count; i++)
+        {
+            if (vote.Categories.Contains(TagNames[i], StringComparer.Ordinal))
+            {
+                bits |= 1L << i;
+            }
+        }
+
+        var upTo = answers.Where(a => a.Turn <= vote.Turn).ToList();
+        int Sum(BattleSide side, Func<ArenaAnswer, long> value) =>
+            (int)Math.Min(int.MaxValue, upTo.Where(a => a.Side == side).Sum(value));
+        return new StoredVote
+        {
+            Id = StoredVote.Key(datasetId, vote.Id),
+            Winner = WinnerOf(vote.Choice),
+            TimestampMs = vote.CastAt.ToUnixTimeMilliseconds(),
+            Categories = bits,
+            JudgeHash = JudgeHash(vote.Voter),
+            Anonymous = true,
+            Turn = (short)Math.Min(short.MaxValue, vote.Turn),
+            TokensA = Sum(BattleSide.A, a => a.OutputTokens),
+            TokensB = Sum(BattleSide.B, a => a.OutputTokens),
+            HeadersA = Sum(BattleSide.A, a => a.Headers),
+            HeadersB = Sum(BattleSide.B, a => a.Headers),
+            ListsA = Sum(BattleSide.A, a => a.Lists),
+            ListsB = Sum(BattleSide.B, a => a.Lists),
+            BoldA = Sum(BattleSide.A, a => a.Bold),
+            BoldB = Sum(BattleSide.B, a => a.Bold),
+        };
+    }
+
+    /// <summary>The rating engine's winner for a choice (tie and both-bad are both half a win each on the board).</summary>
+    public static Winner WinnerOf(ArenaChoice choice) => choice switch
+    {
+        ArenaChoice.A => Winner.ModelA,
+        ArenaChoice.B => Winner.ModelB,
+        ArenaChoice.Tie => Winner.Tie,
+        _ => Winner.BothBad,
+    };
+
+    /// <summary>A voter as the dataset's judge: the first 8 bytes of SHA-256 of the voter id (the id itself is not exported).</summary>
+    public static long JudgeHash(string voter) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(voter)), 0);
+
+    /// <summary>Adds a counted vote: its stored vote, its pair counts in each category, the dataset's totals. Inside the lock.</summary>
+    internal static async Task AddAsync(ModelwatchDbContext db, int datasetId, ArenaVote vote, string boardA, string boardB, IReadOnlyList<ArenaAnswer> answers, CancellationToken ct)
+    {
+        var stored = ToStored(datasetId, vote, answers);
+        var models = await db.VoteModels.Where(m => m.DatasetId == datasetId).ToListAsync(ct).ConfigureAwait(false);
+        stored.ModelA = IndexOf(boardA);
+        stored.ModelB = IndexOf(boardB);
+        db.StoredVotes.Add(stored);
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await ChangePairsAsync(db, datasetId, stored, +1, ct).ConfigureAwait(false);
+        var modelCount = models.Count;
+        await db.VoteDatasets.Where(d => d.Id == datasetId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.VoteCount, d => d.VoteCount + 1).SetProperty(d => d.ModelCount, modelCount), ct).ConfigureAwait(false);
+
+        int IndexOf(string name)
+        {
+            var row = models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
+            if (row is null)
+            {
+                row = new VoteModelRow { DatasetId = datasetId, Index = models.Count, Name = name };
+                models.Add(row);
+                db.VoteModels.Add(row);
+            }
+
+            return row.Index;
+        }
+    }
+
+    /// <summary>Removes a counted vote's stored vote and counts. Inside the lock. False when it was not stored.</summary>
+    internal static async Task<bool> RemoveAsync(ModelwatchDbContext db, int datasetId, int voteId, CancellationToken ct)
+    {
+        var key = StoredVote.Key(datasetId, voteId);
+        var stored = await db.StoredVotes.AsNoTracking().FirstOrDefaultAsync(v => v.Id == key, ct).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return false;
+        }
+
+        await db.StoredVotes.Where(v => v.Id == key).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+        await ChangePairsAsync(db, datasetId, stored, -1, ct).ConfigureAwait(false);
+        await db.VoteDatasets.Where(d => d.Id == datasetId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.VoteCount, d => d.VoteCount - 1), ct).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The categories a stored vote is counted in (as the import's aggregation does: full, no_tie when decisive, each tag).</summary>
+    internal static IEnumerable<string> CategoriesOf(StoredVote vote)
+    {
+        yield return VoteCategories.Full;
+        if (!vote.Winner.IsTie())
+        {
+            yield return VoteCategories.NoTie;
+        }
+
+        for (var i = 0; i < TagNames.Count; i++)
+        {
+            if ((vote.Categories & (1L << i)) != 0)
+            {
+                yield return TagNames[i];
+            }
+        }
+    }
+
+    private static async Task ChangePairsAsync(ModelwatchDbContext db, int datasetId, StoredVote vote, int delta, CancellationToken ct)
+    {
+        if (vote.ModelA == vote.ModelB)
+        {
+            return;
+        }
+
+        // The canonical pair (a < b), with the winner seen from a, as VotePairAggregation stores it.
+        var (a, b, winner) = vote.ModelA < vote.ModelB
+            ? (vote.ModelA, vote.ModelB, vote.Winner)
+            : (vote.ModelB, vote.ModelA, vote.Winner switch { Winner.ModelA => Winner.ModelB, Winner.ModelB => Winner.ModelA, var w => w });
+        foreach (var category in CategoriesOf(vote))
+        {
+            var row = db.VotePairCounts.Where(c => c.DatasetId == datasetId && c.Category == category && c.ModelA == a && c.ModelB == b);
+            var changed = winner switch
+            {
+                Winner.ModelA => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.WinsA, c => c.WinsA + delta), ct).ConfigureAwait(false),
+                Winner.ModelB => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.WinsB, c => c.WinsB + delta), ct).ConfigureAwait(false),
+                Winner.Tie => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.Ties, c => c.Ties + delta), ct).ConfigureAwait(false),
+                _ => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.BothBad, c => c.BothBad + delta), ct).ConfigureAwait(false),
+            };
+            if (changed == 0 && delta > 0)
+            {
+                db.VotePairCounts.Add(new VotePairCount
+                {
+                    DatasetId = datasetId,
+                    Category = category,
+                    ModelA = a,
+                    ModelB = b,
+                    WinsA = winner == Winner.ModelA ? 1 : 0,
+                    WinsB = winner == Winner.ModelB ? 1 : 0,
+                    Ties = winner == Winner.Tie ? 1 : 0,
+                    BothBad = winner == Winner.BothBad ? 1 : 0,
+                });
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                db.ChangeTracker.Clear();
+            }
+            else if (delta < 0)
+            {
+                await row.Where(c => c.WinsA + c.WinsB + c.Ties + c.BothBad == 0).ExecuteDeleteAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+}
