@@ -126,8 +126,9 @@ public sealed class ProviderRegistry
             }
 
             var fingerprint = Fingerprint(options);
+            // Unchanged connection settings keep the chain, clients and circuit; the rest (models, slots) is taken anew.
             next[options.Name] = old.TryGetValue(options.Name, out var kept) && kept.Fingerprint == fingerprint
-                ? kept
+                ? new Entry(options, fingerprint, kept.Http, kept.Clients)
                 : CreateEntry(options, fingerprint);
         }
 
@@ -160,7 +161,7 @@ public sealed class ProviderRegistry
         // Streams are bounded by the streaming wrapper's first-token and total timeouts, attempts by the pipeline;
         // HttpClient's own 100 s limit would cut long answers short.
         var http = new HttpClient(outer, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
-        return new Entry(options, fingerprint, http);
+        return new Entry(options, fingerprint, http, new ConcurrentDictionary<string, IChatClient>(StringComparer.Ordinal));
     }
 #pragma warning restore CA2000
 
@@ -230,13 +231,7 @@ public sealed class ProviderRegistry
     }
 #pragma warning restore CA2000
 
-    private sealed class Entry(ProviderOptions options, string fingerprint, HttpClient http)
-    {
-        public ProviderOptions Options { get; } = options;
-        public string Fingerprint { get; } = fingerprint;
-        public HttpClient Http { get; } = http;
-        public ConcurrentDictionary<string, IChatClient> Clients { get; } = new(StringComparer.Ordinal);
-    }
+    private sealed record Entry(ProviderOptions Options, string Fingerprint, HttpClient Http, ConcurrentDictionary<string, IChatClient> Clients);
 }
 
 /// <summary>
