@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Modelwatch.Web.Features.Arena.Providers;
 
 namespace Modelwatch.Web.Tests.Features.Arena.Providers;
 
@@ -12,13 +11,10 @@ internal static class ProviderTestSupport
 {
     public static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
-    /// <summary>Settings with a key ring in a fresh temp directory and, when given, one configured provider.</summary>
+    /// <summary>Settings with, when given, one configured provider (WebApp puts the key ring in a temp folder).</summary>
     public static Dictionary<string, string?> Settings(string? name = null, Uri? baseUrl = null, params string[] models)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            [ProvidersSetup.KeyRingSetting] = Path.Combine(Path.GetTempPath(), "modelwatch-keys-" + Guid.NewGuid().ToString("N")),
-        };
+        var settings = new Dictionary<string, string?>();
         if (name is not null)
         {
             var p = "Modelwatch:Arena:Providers:0:";

@@ -151,7 +151,10 @@ public sealed class ProvidersTests
         await using var openAi = await FakeOpenAiServer.StartNewAsync();
         await using var anthropic = await FakeAnthropicServer.StartNewAsync();
         var logs = new CapturedLogs();
-        await using var app = await WebApp.StartAsync(provider, Settings(), CapturedLogs.Into(logs));
+        var keyRing = Directory.CreateTempSubdirectory("modelwatch-keyring-");
+        var settings = Settings();
+        settings[ProvidersSetup.KeyRingSetting] = keyRing.FullName;
+        await using var app = await WebApp.StartAsync(provider, settings, CapturedLogs.Into(logs));
 
         string created;
         using (var post = await PostJsonAsync(app.Client, "api/arena/providers", new
@@ -185,6 +188,9 @@ public sealed class ProvidersTests
                 Assert.DoesNotContain(AnthropicKey, everything, StringComparison.Ordinal);
             }
         }
+
+        // The key ring is where the setting says, apart from the database.
+        Assert.NotEmpty(keyRing.GetFiles("key-*.xml"));
 
         // The providers still authenticate with the keys: bearer for OpenAI-compatible, x-api-key for Anthropic.
         var arena = app.Services.GetRequiredService<ArenaContestants>();
@@ -246,6 +252,7 @@ public sealed class ProvidersTests
         Assert.DoesNotContain((await arena.ListAsync(Cancel)), c => c.Provider == "stored");
         using var again = await app.Client.DeleteAsync("api/arena/providers/stored", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        keyRing.Delete(recursive: true);
     }
 
     [Theory, BothDatabases]
