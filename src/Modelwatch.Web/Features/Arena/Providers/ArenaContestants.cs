@@ -193,7 +193,7 @@ public sealed class ArenaContestants(
         {
             return await ModelDiscovery.ListAsync(registry, options.Name, Environment.GetEnvironmentVariable, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or InvalidOperationException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             log.LogInformation("Listing the models of provider {Provider} failed: {Error}", options.Name, e.GetType().Name);
             return new ModelList([.. options.Models], ModelListSource.Configured, e.GetType().Name);

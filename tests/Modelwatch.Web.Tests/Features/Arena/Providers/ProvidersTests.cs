@@ -158,19 +158,26 @@ public sealed class ProvidersTests
 
         string created;
         using (var post = await PostJsonAsync(app.Client, "api/arena/providers", new
-               {
-                   name = "stored", kind = "OpenAiCompatible", baseUrl = openAi.BaseUrl.ToString(), apiKey = OpenAiKey,
-                   models = new[] { "fake-small" }, maxConcurrency = 3,
-               }))
+        {
+            name = "stored",
+            kind = "OpenAiCompatible",
+            baseUrl = openAi.BaseUrl.ToString(),
+            apiKey = OpenAiKey,
+            models = new[] { "fake-small" },
+            maxConcurrency = 3,
+        }))
         {
             created = await post.Content.ReadAsStringAsync(Cancel);
             Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         }
 
         using (var post = await PostJsonAsync(app.Client, "api/arena/providers", new
-               {
-                   name = "claude", kind = "Anthropic", baseUrl = anthropic.Root.ToString(), apiKey = AnthropicKey,
-               }))
+        {
+            name = "claude",
+            kind = "Anthropic",
+            baseUrl = anthropic.Root.ToString(),
+            apiKey = AnthropicKey,
+        }))
         {
             Assert.Equal(HttpStatusCode.Created, post.StatusCode);
         }
@@ -205,9 +212,13 @@ public sealed class ProvidersTests
 
         // A change without a key keeps the key.
         using (var put = await app.Client.PutAsJsonAsync("api/arena/providers/stored", new
-               {
-                   name = "stored", kind = "OpenAiCompatible", baseUrl = openAi.BaseUrl.ToString(), models = new[] { "fake-small" }, maxConcurrency = 5,
-               }, Cancel))
+        {
+            name = "stored",
+            kind = "OpenAiCompatible",
+            baseUrl = openAi.BaseUrl.ToString(),
+            models = new[] { "fake-small" },
+            maxConcurrency = 5,
+        }, Cancel))
         {
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         }
@@ -311,7 +322,9 @@ public sealed class ProvidersTests
         {
             db.ArenaProviders.Add(new Modelwatch.Data.Arena.ArenaProviderRow
             {
-                Name = "elsewhere", BaseUrl = fake.BaseUrl.ToString(), ProtectedApiKey = keys.Protect("k-elsewhere"),
+                Name = "elsewhere",
+                BaseUrl = fake.BaseUrl.ToString(),
+                ProtectedApiKey = keys.Protect("k-elsewhere"),
                 UpdatedAt = DateTimeOffset.UtcNow,
             });
             await db.SaveChangesAsync(Cancel);
