@@ -14,6 +14,23 @@ public sealed class ProviderHealthTracker(TimeProvider time)
     /// <summary>The breaker's state handle for a provider; the resilience pipeline is built with it.</summary>
     public CircuitBreakerStateProvider CircuitFor(string provider) => Get(provider).Circuit;
 
+    /// <summary>
+    /// A fresh state handle for a provider whose pipeline is being rebuilt (settings changed): Polly attaches a
+    /// handle to one breaker only, and the new settings deserve a closed circuit. Counts and times are kept.
+    /// </summary>
+    public CircuitBreakerStateProvider NewCircuit(string provider)
+    {
+        var entry = Get(provider);
+        lock (entry)
+        {
+            entry.Circuit = new CircuitBreakerStateProvider();
+            return entry.Circuit;
+        }
+    }
+
+    /// <summary>Forgets a provider that was deleted, so a new one of the same name starts clean.</summary>
+    public void Forget(string provider) => _entries.TryRemove(provider, out _);
+
     public void RecordSuccess(string provider)
     {
         var entry = Get(provider);
@@ -49,7 +66,7 @@ public sealed class ProviderHealthTracker(TimeProvider time)
 
     private sealed class Entry
     {
-        public CircuitBreakerStateProvider Circuit { get; } = new();
+        public CircuitBreakerStateProvider Circuit { get; set; } = new();
         public DateTimeOffset? LastSuccess { get; set; }
         public DateTimeOffset? LastFailure { get; set; }
         public string? LastError { get; set; }

@@ -20,8 +20,10 @@ public sealed class AnthropicStreamingTests
         Assert.Equal(FakeAnthropicServer.InputTokens, answer.InputTokens);
         Assert.True(answer.OutputTokensReported);
         Assert.Equal(FakeAnthropicServer.OutputTokens, answer.OutputTokens);
-        // The SDK (13.12.0) sends a configured API key as a bearer token, not as x-api-key.
-        Assert.Equal("Bearer sk-test-secret", server.LastHeaders["Authorization"]);
+        // The SDK (13.12.0) sends its key as a bearer token; Anthropic's API reads x-api-key, so the chain moves it there.
+        Assert.Equal("sk-test-secret", server.LastHeaders["x-api-key"]);
+        Assert.False(server.LastHeaders.ContainsKey("Authorization"));
+        Assert.False(string.IsNullOrEmpty(server.LastHeaders["anthropic-version"]));
         Assert.NotNull(answer.TokensPerSecond);
     }
 

@@ -71,11 +71,18 @@ public sealed class WebApp : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        if (Directory.Exists(_factory.KeyRing))
+        {
+            Directory.Delete(_factory.KeyRing, recursive: true);
+        }
+
         await Database.DisposeAsync();
     }
 
     private sealed class Factory(DatabaseOptions database, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
+        public string KeyRing { get; } = Path.Combine(Path.GetTempPath(), "modelwatch-test-keys-" + Guid.NewGuid().ToString("N"));
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
@@ -85,6 +92,8 @@ public sealed class WebApp : IAsyncDisposable
             builder.UseStaticWebAssets();
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseSetting("Modelwatch:Database", database.Provider == DatabaseProvider.Sqlite ? database.SqliteFile : database.ConnectionString);
+            // The Data Protection key ring (stored provider keys, cookies) goes to a temp folder, never the user's data directory.
+            builder.UseSetting("Modelwatch:Arena:KeyRingDirectory", KeyRing);
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -40,11 +40,13 @@ public sealed class ProviderHarness : IAsyncDisposable
         CircuitMinimumThroughput = 2,
     };
 
-    public Task<StreamedAnswer> AskAsync(string model, List<string>? pieces = null)
+    public Task<StreamedAnswer> AskAsync(string model, List<string>? pieces = null, string? provider = null)
     {
-        var client = Registry.GetChatClient(Options.Name, model) ?? throw new InvalidOperationException("not configured");
+        var name = provider ?? Options.Name;
+        var client = Registry.GetChatClient(name, model) ?? throw new InvalidOperationException("not configured");
+        Registry.TryGetOptions(name, out var options);
         var streaming = _services.GetRequiredService<MeasuredStreaming>();
-        return streaming.StreamAsync(Options, client, [new ChatMessage(ChatRole.User, "Say hello.")], null,
+        return streaming.StreamAsync(options, client, [new ChatMessage(ChatRole.User, "Say hello.")], null,
             piece =>
             {
                 pieces?.Add(piece);
