@@ -15,7 +15,7 @@ namespace Modelwatch.Web.Tests.Arena.Battles;
 
 public sealed partial class BattleTests
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"<[^>]*\son[a-z]+\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"<[a-z][^>]*\s(on[a-z]+|style|id|class)\s*=", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex EventHandlerInTag();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -333,11 +333,13 @@ public sealed partial class BattleTests
         var turn = JsonDocument.Parse(read).RootElement.GetProperty("turns")[0];
         htmls.Add(turn.GetProperty("a").GetProperty("html").GetString()!);
         htmls.Add(turn.GetProperty("b").GetProperty("html").GetString()!);
-        Assert.Equal(4, htmls.Count(h => h.Contains("<h1>Title</h1>", StringComparison.Ordinal)));
+        var finals = events.Where(e => e.Name == "done").Select(e => e.Data.GetProperty("html").GetString()!).Concat(htmls.TakeLast(2)).ToList();
+        Assert.Equal(4, finals.Count);
+        Assert.All(finals, h => Assert.StartsWith("<h1>Title</h1>", h, StringComparison.Ordinal));
         foreach (var html in htmls)
         {
             // Escaped text (&lt;img …&gt;) is harmless; markup is not.
-            foreach (var forbidden in new[] { "<script", "<img", "<iframe", "<div", "href=\"javascript", "style=", " id=", " class=" })
+            foreach (var forbidden in new[] { "<script", "<img", "<iframe", "<div", "href=\"javascript" })
             {
                 Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
             }
@@ -377,5 +379,27 @@ public sealed partial class BattleTests
         {
             voters.ForEach(v => v.Dispose());
         }
+    }
+
+    [Theory, BothDatabases]
+    public async Task The_page_offers_both_models_and_says_it_needs_javascript(DatabaseProvider provider)
+    {
+        await using var arena = await ArenaTestApp.StartAsync(provider);
+        using var response = await arena.Client.GetAsync("arena", Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith(VoterIdentity.Cookie + "=", StringComparison.Ordinal) && v.Contains("httponly", StringComparison.OrdinalIgnoreCase)));
+        var html = await response.Content.ReadAsStringAsync(Cancel);
+        foreach (var id in new[] { "arena-prompt", "arena-send", "arena-mode-named", "arena-model-a", "arena-model-b", "answer-a", "answer-b", "vote-a", "vote-b", "vote-tie", "vote-bothbad", "reveal", "arena-continue", "arena-new", "arena-nojs" })
+        {
+            Assert.Contains($"id=\"{id}\"", html, StringComparison.Ordinal);
+        }
+
+        foreach (var c in await arena.ContestantsAsync())
+        {
+            Assert.Contains($"<option value=\"{c.Id}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("id=\"arena-image\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/arena\"", html, StringComparison.Ordinal);
     }
 }
