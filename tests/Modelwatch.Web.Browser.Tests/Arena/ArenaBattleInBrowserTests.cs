@@ -3,6 +3,7 @@ using Modelwatch.Data;
 using Modelwatch.Testing.Providers;
 using Modelwatch.Testing.Web;
 using Modelwatch.Web.Browser.Tests.Harness;
+using Modelwatch.Web.Browser.Tests.Pages;
 
 namespace Modelwatch.Web.Browser.Tests.Arena;
 
@@ -19,7 +20,8 @@ public sealed class ArenaBattleInBrowserTests(Harness.Browser browser)
         await using var anthropic = await FakeAnthropicServer.StartNewAsync();
         openAi.PieceDelay = TimeSpan.FromMilliseconds(50);
         anthropic.PieceDelay = TimeSpan.FromMilliseconds(50);
-        openAi.Answer = r => ["## ", r.Model, "\n\n", "- one\n", "- **two**\n", "- three\n"];
+        // Signed with a code word: an answer that names its model is an identity leak and its vote would not count.
+        openAi.Answer = _ => ["## ", "Ava", "\n\n", "- one\n", "- **two**\n", "- three\n"];
         await using var app = await WebApp.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>
         {
             ["Modelwatch:Arena:Providers:0:Name"] = "openai-fake",
@@ -44,7 +46,7 @@ public sealed class ArenaBattleInBrowserTests(Harness.Browser browser)
         await Assertions.Expect(page.Locator("#answer-b")).ToHaveAttributeAsync("data-state", "done");
         var answers = new[] { await page.Locator("#answer-a").InnerTextAsync(), await page.Locator("#answer-b").InnerTextAsync() };
         Assert.Contains(answers, a => a.Contains("Bonjour le monde!", StringComparison.Ordinal));
-        Assert.Contains(answers, a => a.Contains("fake-small", StringComparison.Ordinal));
+        Assert.Contains(answers, a => a.Contains("Ava", StringComparison.Ordinal));
         // The markdown was rendered by the server (a heading and a bold list item), not shown raw.
         Assert.Equal(1, await page.Locator("#answer-a h2, #answer-b h2").CountAsync());
         Assert.Equal(1, await page.Locator("#answer-a li strong, #answer-b li strong").CountAsync());
@@ -59,13 +61,18 @@ public sealed class ArenaBattleInBrowserTests(Harness.Browser browser)
             await page.Locator("#reveal [data-side=b] .model-name").InnerTextAsync(),
         };
         Assert.Equal(["anthropic-fake/claude-fake-1", "openai-fake/fake-small"], names.Order());
-        var fakeSide = answers[0].Contains("fake-small", StringComparison.Ordinal) ? "a" : "b";
+        var fakeSide = answers[0].Contains("Ava", StringComparison.Ordinal) ? "a" : "b";
         Assert.Equal("openai-fake/fake-small", await page.Locator($"#reveal [data-side={fakeSide}] .model-name").InnerTextAsync());
         await Assertions.Expect(page.Locator("#reveal [data-side=a] .model-stats")).ToContainTextAsync("tok/s");
         await Assertions.Expect(page.Locator("#reveal-verdict")).ToHaveAttributeAsync("data-counted", "true");
         await Screenshots.SaveAsync(page, "arena-reveal");
 
-        // TODO(lead): once ArenaVoteRecorder feeds the "arena" vote dataset (helper C), open /?dataset=arena here and
-        // check that the board lists openai-fake/fake-small and anthropic-fake/claude-fake-1 with one vote each.
+        // The vote is on the arena's own board at once: both models, one vote each.
+        var board = new LeaderboardPage(page);
+        await board.OpenAsync("?dataset=arena");
+        Assert.Equal(["anthropic-fake/claude-fake-1", "openai-fake/fake-small"], (await board.ModelsAsync()).Order());
+        await Assertions.Expect(board.Rows.First.Locator("td.votes")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#board-meta")).ToContainTextAsync("arena");
+        await Screenshots.SaveAsync(page, "arena-board");
     }
 }

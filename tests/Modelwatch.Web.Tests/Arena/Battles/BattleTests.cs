@@ -21,10 +21,19 @@ public sealed partial class BattleTests
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>Each OpenAI fake model answers with its own name, so a side's text tells which model it came from.</summary>
-    private static void NameAnswers(ArenaTestApp arena) => arena.OpenAi.Answer = r => [r.Model, " says ", "**hi** to ", r.LastUserText];
+    // Each model signs with a code word, not its name: an answer naming its model is an identity leak, and its vote
+    // would not count.
+    private static void NameAnswers(ArenaTestApp arena) => arena.OpenAi.Answer = r => [Code(r.Model), " says ", "**hi** to ", r.LastUserText];
+
+    private static string Code(string model) => model switch
+    {
+        "fake-small" => "Ava",
+        "fake-large" => "Bo",
+        _ => "Cy",
+    };
 
     private static string Expected(string model, string prompt) =>
-        model == FakeAnthropicServer.Model ? string.Concat(FakeAnthropicServer.Pieces) : $"{model} says **hi** to {prompt}";
+        model == FakeAnthropicServer.Model ? string.Concat(FakeAnthropicServer.Pieces) : $"{Code(model)} says **hi** to {prompt}";
 
     private static string Text(IEnumerable<SseEvent> events, string side) =>
         string.Concat(events.Where(e => e.Name == "delta" && e.Side == side).Select(e => e.Data.GetProperty("text").GetString()));
@@ -67,7 +76,7 @@ public sealed partial class BattleTests
         using (var hidden = await arena.Client.GetAsync($"api/arena/battles/{id}", Cancel))
         {
             var body = await hidden.Content.ReadAsStringAsync(Cancel);
-            Assert.DoesNotContain(modelA, body.Replace(Expected(modelA, "Say hi"), "", StringComparison.Ordinal).Replace("fake-small says", "", StringComparison.Ordinal).Replace("fake-large says", "", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain(modelA, body.Replace(Expected(modelA, "Say hi"), "", StringComparison.Ordinal), StringComparison.Ordinal);
             Assert.DoesNotContain("openai-fake", body, StringComparison.Ordinal);
         }
 
@@ -113,7 +122,7 @@ public sealed partial class BattleTests
         arena.Anthropic.Mode = FakeMode.TooManyRequestsOnce;
         var retried = await BattleAsync("one");
         Assert.Equal(BattleStatus.Answered, retried.Battle.Status);
-        Assert.Equal("fake-small says **hi** to one", retried.OpenAi.Text);
+        Assert.Equal("Ava says **hi** to one", retried.OpenAi.Text);
         Assert.Equal(AnswerOutcome.Completed, retried.Anthropic.Outcome);
         Assert.Equal(2, arena.OpenAi.ChatRequests);
         Assert.Equal(2, arena.Anthropic.ChatRequests);
@@ -123,7 +132,7 @@ public sealed partial class BattleTests
         arena.Anthropic.Mode = FakeMode.Normal;
         var dropped = await BattleAsync("two");
         Assert.Equal(AnswerOutcome.CutOff, dropped.OpenAi.Outcome);
-        Assert.Equal("fake-small says ", dropped.OpenAi.Text);
+        Assert.Equal("Ava says ", dropped.OpenAi.Text);
         Assert.Equal(AnswerOutcome.Completed, dropped.Anthropic.Outcome);
         Assert.Equal(BattleStatus.Failed, dropped.Battle.Status);
         Assert.Equal("Failed", dropped.Events[^1].Data.GetProperty("status").GetString());
@@ -186,7 +195,7 @@ public sealed partial class BattleTests
 
         var openAiSecond = arena.OpenAi.Requests.ToArray()[1];
         Assert.Equal(["user", "assistant", "user"], openAiSecond.Messages.Select(m => m.Role));
-        Assert.Equal(["first", "fake-small says **hi** to first", "second"], openAiSecond.Messages.Select(m => m.Text));
+        Assert.Equal(["first", "Ava says **hi** to first", "second"], openAiSecond.Messages.Select(m => m.Text));
         var anthropicSecond = arena.Anthropic.Requests.ToArray()[1];
         Assert.Equal(["first", string.Concat(FakeAnthropicServer.Pieces), "second"], anthropicSecond.Messages.Select(m => m.Text));
         Assert.Equal(new ArenaCounts(1, 2, 4, 0), await arena.CountsAsync());

@@ -46,7 +46,7 @@ public sealed class ArenaTestApp : IAsyncDisposable
 
     /// <summary>Starts the fakes and the app.</summary>
     /// <param name="provider">The database.</param>
-    /// <param name="openAiModels">The OpenAI fake's configured models (one model makes exactly two contestants).</param>
+    /// <param name="openAiModels">The OpenAI fake's configured and listed models (one model makes exactly two contestants).</param>
     /// <param name="settings">More settings.</param>
     public static async Task<ArenaTestApp> StartAsync(DatabaseProvider provider, string[]? openAiModels = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -64,6 +64,8 @@ public sealed class ArenaTestApp : IAsyncDisposable
             ["Modelwatch:Arena:Providers:1:Models:0"] = FakeAnthropicServer.Model,
         };
         var models = openAiModels ?? ["fake-small", "fake-large"];
+        // The app also asks the fake's /v1/models: list the same models, so the contestants are exactly these.
+        openAi.Models = models;
         for (var i = 0; i < models.Length; i++)
         {
             all[$"Modelwatch:Arena:Providers:0:Models:{i.ToString(CultureInfo.InvariantCulture)}"] = models[i];
