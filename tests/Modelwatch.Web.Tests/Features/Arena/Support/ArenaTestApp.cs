@@ -9,7 +9,7 @@ using Modelwatch.Testing.Providers;
 using Modelwatch.Testing.Web;
 using Modelwatch.Web.Features.Arena.Providers;
 
-namespace Modelwatch.Web.Tests.Arena.Support;
+namespace Modelwatch.Web.Tests.Features.Arena.Support;
 
 /// <summary>One server-sent event as read from a turn's stream.</summary>
 public sealed record SseEvent(string Name, JsonElement Data)

@@ -9,9 +9,9 @@ using Modelwatch.Data.Arena;
 using Modelwatch.Testing.Database;
 using Modelwatch.Testing.Providers;
 using Modelwatch.Web.Features.Arena.Battles;
-using Modelwatch.Web.Tests.Arena.Support;
+using Modelwatch.Web.Tests.Features.Arena.Support;
 
-namespace Modelwatch.Web.Tests.Arena.Battles;
+namespace Modelwatch.Web.Tests.Features.Arena.Battles;
 
 public sealed partial class BattleTests
 {

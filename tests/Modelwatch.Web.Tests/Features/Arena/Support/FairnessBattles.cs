@@ -4,7 +4,7 @@ using Modelwatch.Core.Arena;
 using Modelwatch.Data;
 using Modelwatch.Data.Arena;
 
-namespace Modelwatch.Web.Tests.Arena.Support;
+namespace Modelwatch.Web.Tests.Features.Arena.Support;
 
 /// <summary>Builds contestants and answered battles straight in the database, for the fairness tests (no providers needed).</summary>
 public static class FairnessBattles

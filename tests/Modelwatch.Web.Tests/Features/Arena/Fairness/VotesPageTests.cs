@@ -6,9 +6,9 @@ using Modelwatch.Data;
 using Modelwatch.Testing.Database;
 using Modelwatch.Testing.Web;
 using Modelwatch.Web.Features.Arena.Fairness;
-using Modelwatch.Web.Tests.Arena.Support;
+using Modelwatch.Web.Tests.Features.Arena.Support;
 
-namespace Modelwatch.Web.Tests.Arena.Fairness;
+namespace Modelwatch.Web.Tests.Features.Arena.Fairness;
 
 public sealed partial class VotesPageTests
 {

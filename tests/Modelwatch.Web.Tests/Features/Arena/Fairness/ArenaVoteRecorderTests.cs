@@ -10,9 +10,9 @@ using Modelwatch.Testing.Database;
 using Modelwatch.Testing.Web;
 using Modelwatch.Web.Features.Arena.Fairness;
 using Modelwatch.Web.Features.Leaderboard;
-using Modelwatch.Web.Tests.Arena.Support;
+using Modelwatch.Web.Tests.Features.Arena.Support;
 
-namespace Modelwatch.Web.Tests.Arena.Fairness;
+namespace Modelwatch.Web.Tests.Features.Arena.Fairness;
 
 public sealed class ArenaVoteRecorderTests
 {

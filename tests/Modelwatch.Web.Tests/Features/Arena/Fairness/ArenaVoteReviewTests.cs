@@ -8,9 +8,9 @@ using Modelwatch.Data.Arena;
 using Modelwatch.Testing.Database;
 using Modelwatch.Testing.Web;
 using Modelwatch.Web.Features.Arena.Fairness;
-using Modelwatch.Web.Tests.Arena.Support;
+using Modelwatch.Web.Tests.Features.Arena.Support;
 
-namespace Modelwatch.Web.Tests.Arena.Fairness;
+namespace Modelwatch.Web.Tests.Features.Arena.Fairness;
 
 public sealed class ArenaVoteReviewTests
 {
