@@ -5,7 +5,7 @@ using Modelwatch.Testing.Web;
 using Modelwatch.Web.Browser.Tests.Harness;
 using Modelwatch.Web.Browser.Tests.Pages;
 
-namespace Modelwatch.Web.Browser.Tests.Arena;
+namespace Modelwatch.Web.Browser.Tests.Features.Arena;
 
 /// <summary>
 /// A whole blind battle as a person plays it: a prompt, both answers streaming in side by side, a vote, the reveal
