@@ -99,8 +99,16 @@ internal sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("the app did not answer /api/arena/contestants within 60 s");
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -32,6 +32,12 @@ internal sealed class Voter(int number, Uri baseAddress, int battles)
         using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
         var random = new Random(number);
+        // As a browser does: the arena page gives the voter their cookie (their voter id) before the first battle.
+        using (var page = await client.GetAsync(new Uri("arena", UriKind.Relative), ct))
+        {
+            page.EnsureSuccessStatusCode();
+        }
+
         for (var i = 0; i < battles; i++)
         {
             try

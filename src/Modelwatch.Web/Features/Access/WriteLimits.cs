@@ -61,10 +61,11 @@ public static class WriteLimits
                     : (int)window.Window.TotalSeconds;
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 var text = context.RequestServices.GetRequiredService<IStringLocalizer<AccessText>>();
-                await AccessSetup.WriteProblemAsync(
-                    context,
-                    StatusCodes.Status429TooManyRequests,
-                    text["Too many changes in a short time: at most {0} per {1} seconds. Try again in {2} seconds.", window.PermitLimit, (int)window.Window.TotalSeconds, seconds]).ConfigureAwait(false);
+                // An endpoint with its own policy (the arena's, per voter) has other numbers than the write limit's.
+                var detail = HasOwnPolicy(context)
+                    ? text["Too many changes in a short time. Try again in {0} seconds.", seconds]
+                    : text["Too many changes in a short time: at most {0} per {1} seconds. Try again in {2} seconds.", window.PermitLimit, (int)window.Window.TotalSeconds, seconds];
+                await AccessSetup.WriteProblemAsync(context, StatusCodes.Status429TooManyRequests, detail).ConfigureAwait(false);
             };
         });
         return builder;

@@ -109,59 +109,69 @@ public sealed class ArenaVoteRecorder(
         var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
+            // Everything that only reads happens before the transaction: the dataset lock below serialises every vote
+            // of every instance, so it is held only for the writes (and the two counts that a concurrent vote could
+            // change). The unique (battle, turn) index, not these reads, is what stops a second vote on a turn.
+            var battle = await db.ArenaBattles.Include(b => b.Turns).Include(b => b.Answers)
+                .FirstOrDefaultAsync(b => b.Id == battleId, ct).ConfigureAwait(false)
+                ?? throw new VoteRefusedException(VoteRefusal.BattleNotFound, $"No battle {battleId}; vote on a battle you started.");
+            if (!string.Equals(battle.Voter, voter, StringComparison.Ordinal))
+            {
+                throw new VoteRefusedException(VoteRefusal.NotYourBattle, "Only the voter who started this battle can vote on it.");
+            }
+
+            var asked = battle.Turns.FirstOrDefault(t => t.Number == turn);
+            var answers = battle.Answers.Where(a => a.Turn <= turn).ToList();
+            if (asked is null || battle.Answers.Count(a => a.Turn == turn) < 2
+                || (battle.Status == BattleStatus.Streaming && turn == battle.Turns.Max(t => t.Number)))
+            {
+                throw new VoteRefusedException(VoteRefusal.TurnNotAnswered, $"Turn {turn} of battle {battleId} has no two finished answers yet; vote once both answers are done.");
+            }
+
+            if (await db.ArenaVotes.AnyAsync(v => v.BattleId == battleId && v.Turn == turn, ct).ConfigureAwait(false))
+            {
+                throw AlreadyVoted(battleId, turn);
+            }
+
+            var now = time.GetUtcNow();
+            var minuteAgo = now.AddMinutes(-1);
+            var recent = await db.ArenaVotes.Where(v => v.Voter == voter && v.CastAt > minuteAgo)
+                .Select(v => v.CastAt).ToListAsync(ct).ConfigureAwait(false);
+            if (recent.Count >= _options.VotesPerMinute)
+            {
+                var retry = recent.Min().AddMinutes(1) - now;
+                throw new VoteRefusedException(
+                    VoteRefusal.RateLimited,
+                    $"At most {_options.VotesPerMinute} votes a minute per voter; try again in {Math.Ceiling(retry.TotalSeconds)} s.",
+                    retry > TimeSpan.Zero ? retry : TimeSpan.FromSeconds(1));
+            }
+
+            var contestants = await db.ArenaContestants.Where(c => c.Id == battle.ContestantA || c.Id == battle.ContestantB)
+                .ToDictionaryAsync(c => c.Id, ct).ConfigureAwait(false);
+            var a = contestants[battle.ContestantA];
+            var b = contestants[battle.ContestantB];
+            var blind = battle.Mode == BattleMode.Blind && battle.RevealedAt is null;
+            var exclusion = await VerdictAsync(db, battle, asked, answers, a, b, blind, ct).ConfigureAwait(false);
+
+            List<string> categories = [.. battle.Categories];
+            if (turn > 1 && !categories.Contains(PromptCategories.MultiTurn, StringComparer.Ordinal))
+            {
+                categories.Add(PromptCategories.MultiTurn);
+            }
+
             var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                if (!await ArenaDataset.LockAsync(db, datasetId, ct).ConfigureAwait(false))
+                // First statement of the transaction, so on SQLite it takes the write lock at once (a transaction that
+                // read first could not upgrade once another writer had committed).
+                if (exclusion == VoteExclusion.None)
                 {
-                    throw new DatasetGoneException();
-                }
+                    if (!await ArenaDataset.LockAsync(db, datasetId, ct).ConfigureAwait(false))
+                    {
+                        throw new DatasetGoneException();
+                    }
 
-                var battle = await db.ArenaBattles.Include(b => b.Turns).Include(b => b.Answers)
-                    .FirstOrDefaultAsync(b => b.Id == battleId, ct).ConfigureAwait(false)
-                    ?? throw new VoteRefusedException(VoteRefusal.BattleNotFound, $"No battle {battleId}; vote on a battle you started.");
-                if (!string.Equals(battle.Voter, voter, StringComparison.Ordinal))
-                {
-                    throw new VoteRefusedException(VoteRefusal.NotYourBattle, "Only the voter who started this battle can vote on it.");
-                }
-
-                var asked = battle.Turns.FirstOrDefault(t => t.Number == turn);
-                var answers = battle.Answers.Where(a => a.Turn <= turn).ToList();
-                if (asked is null || battle.Answers.Count(a => a.Turn == turn) < 2
-                    || (battle.Status == BattleStatus.Streaming && turn == battle.Turns.Max(t => t.Number)))
-                {
-                    throw new VoteRefusedException(VoteRefusal.TurnNotAnswered, $"Turn {turn} of battle {battleId} has no two finished answers yet; vote once both answers are done.");
-                }
-
-                if (await db.ArenaVotes.AnyAsync(v => v.BattleId == battleId && v.Turn == turn, ct).ConfigureAwait(false))
-                {
-                    throw AlreadyVoted(battleId, turn);
-                }
-
-                var now = time.GetUtcNow();
-                var minuteAgo = now.AddMinutes(-1);
-                var recent = await db.ArenaVotes.Where(v => v.Voter == voter && v.CastAt > minuteAgo)
-                    .Select(v => v.CastAt).ToListAsync(ct).ConfigureAwait(false);
-                if (recent.Count >= _options.VotesPerMinute)
-                {
-                    var retry = recent.Min().AddMinutes(1) - now;
-                    throw new VoteRefusedException(
-                        VoteRefusal.RateLimited,
-                        $"At most {_options.VotesPerMinute} votes a minute per voter; try again in {Math.Ceiling(retry.TotalSeconds)} s.",
-                        retry > TimeSpan.Zero ? retry : TimeSpan.FromSeconds(1));
-                }
-
-                var contestants = await db.ArenaContestants.Where(c => c.Id == battle.ContestantA || c.Id == battle.ContestantB)
-                    .ToDictionaryAsync(c => c.Id, ct).ConfigureAwait(false);
-                var a = contestants[battle.ContestantA];
-                var b = contestants[battle.ContestantB];
-                var blind = battle.Mode == BattleMode.Blind && battle.RevealedAt is null;
-                var exclusion = await VerdictAsync(db, battle, asked, answers, a, b, blind, voter, now, ct).ConfigureAwait(false);
-
-                List<string> categories = [.. battle.Categories];
-                if (turn > 1 && !categories.Contains(PromptCategories.MultiTurn, StringComparer.Ordinal))
-                {
-                    categories.Add(PromptCategories.MultiTurn);
+                    exclusion = await CountedLimitAsync(db, voter, asked.PromptHash, now, ct).ConfigureAwait(false);
                 }
 
                 var vote = new ArenaVote
@@ -198,8 +208,30 @@ public sealed class ArenaVoteRecorder(
         }
     }
 
-    private async Task<VoteExclusion> VerdictAsync(
-        ModelwatchDbContext db, ArenaBattle battle, ArenaTurn asked, List<ArenaAnswer> answers, ArenaContestant a, ArenaContestant b, bool blind, string voter, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The two rules that depend on other votes' counts (<see cref="VoteExclusion.DailyCap"/>, then
+    /// <see cref="VoteExclusion.RepeatedPrompt"/>), read under the dataset lock so concurrent votes cannot both slip
+    /// under a limit.
+    /// </summary>
+    private async Task<VoteExclusion> CountedLimitAsync(ModelwatchDbContext db, string voter, string promptHash, DateTimeOffset now, CancellationToken ct)
+    {
+        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var today = await db.ArenaVotes.CountAsync(v => v.Voter == voter && v.Counted && v.CastAt >= dayStart, ct).ConfigureAwait(false);
+        if (today >= _options.DailyCap)
+        {
+            return VoteExclusion.DailyCap;
+        }
+
+        var repeats = await (from v in db.ArenaVotes
+                             join t in db.ArenaTurns on new { v.BattleId, Number = v.Turn } equals new { t.BattleId, t.Number }
+                             where v.Counted && t.PromptHash == promptHash
+                             select v.Id).CountAsync(ct).ConfigureAwait(false);
+        return repeats >= _options.RepeatedPromptKeep ? VoteExclusion.RepeatedPrompt : VoteExclusion.None;
+    }
+
+    /// <summary>The rules that read only this battle: not blind, provider failure, identity prompt, identity leak.</summary>
+    private static async Task<VoteExclusion> VerdictAsync(
+        ModelwatchDbContext db, ArenaBattle battle, ArenaTurn asked, List<ArenaAnswer> answers, ArenaContestant a, ArenaContestant b, bool blind, CancellationToken ct)
     {
         if (!blind)
         {
@@ -231,19 +263,7 @@ public sealed class ArenaVoteRecorder(
             return VoteExclusion.IdentityLeak;
         }
 
-        var dayStart = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var today = await db.ArenaVotes.CountAsync(v => v.Voter == voter && v.Counted && v.CastAt >= dayStart, ct).ConfigureAwait(false);
-        if (today >= _options.DailyCap)
-        {
-            return VoteExclusion.DailyCap;
-        }
-
-        var hash = asked.PromptHash;
-        var repeats = await (from v in db.ArenaVotes
-                             join t in db.ArenaTurns on new { v.BattleId, Number = v.Turn } equals new { t.BattleId, t.Number }
-                             where v.Counted && t.PromptHash == hash
-                             select v.Id).CountAsync(ct).ConfigureAwait(false);
-        return repeats >= _options.RepeatedPromptKeep ? VoteExclusion.RepeatedPrompt : VoteExclusion.None;
+        return VoteExclusion.None;
     }
 
     private static VoteRefusedException AlreadyVoted(Guid battleId, int turn) =>
