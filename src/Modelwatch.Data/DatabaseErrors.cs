@@ -34,6 +34,14 @@ public static class DatabaseErrors
             _ => false,
         });
 
+    /// <summary>
+    /// True when PostgreSQL aborted the transaction to break a deadlock (or a serialization failure): the whole
+    /// transaction may be run again. SQLite has one writer at a time and reports neither.
+    /// </summary>
+    /// <param name="error">Usually a <c>DbUpdateException</c> or a <c>PostgresException</c>.</param>
+    public static bool IsRetryableConflict(Exception error) =>
+        Find(error, static e => e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure });
+
     private static bool Find(Exception error, Func<Exception, bool> test)
     {
         ArgumentNullException.ThrowIfNull(error);

@@ -43,7 +43,8 @@ public static class ModelwatchDatabase
 
     /// <summary>
     /// Configures <paramref name="builder"/> for <paramref name="database"/> (for <c>AddDbContextFactory</c> in the web
-    /// app). SQLite connections enforce foreign keys.
+    /// app). SQLite connections enforce foreign keys and commit without waiting for the disk
+    /// (<see cref="SqliteConnectionSettings"/>).
     /// </summary>
     /// <param name="builder">The options builder to configure.</param>
     /// <param name="database">Provider and connection string.</param>
@@ -57,7 +58,8 @@ public static class ModelwatchDatabase
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(SqliteConnectionString(database), o => o.MigrationsAssembly(migrations));
+                builder.UseSqlite(SqliteConnectionString(database), o => o.MigrationsAssembly(migrations))
+                    .AddInterceptors(SqliteConnectionSettings.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrations));

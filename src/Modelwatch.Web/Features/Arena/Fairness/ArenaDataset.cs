@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -12,10 +13,10 @@ namespace Modelwatch.Web.Features.Arena.Fairness;
 /// <summary>
 /// The arena's own vote dataset ("arena"): every counted arena vote as a <see cref="StoredVote"/> plus live per-category
 /// pair counts, so the leaderboard and <c>modelwatch rank</c> rate it exactly like an imported dataset.
-/// <para>Concurrency: every change to the counts first raises the dataset's <see cref="VoteDataset.Revision"/> with an
-/// atomic <c>UPDATE</c>. On PostgreSQL that row lock serialises all count changes (and the vote checks after it) across
-/// app instances until commit; on SQLite the write transaction does the same. Inside it, adding a model row or a pair
-/// count row cannot race, and the count columns are still changed with atomic <c>x = x ± 1</c> updates.</para>
+/// <para>Concurrency: a counted vote adds its pair counts with one atomic upsert and raises the dataset's
+/// <see cref="VoteDataset.Revision"/> and totals last, so the dataset row's lock (which serialises votes across app
+/// instances on PostgreSQL; on SQLite the write transaction does) is held only until the commit. A model's first vote,
+/// and the review's reinstate and exclude, take that lock first instead: model indices and removals cannot race.</para>
 /// <para>Style counters: a vote judges the conversation shown so far, so each side's tokens, headers, lists and bold
 /// are summed over turns 1..n of the voted turn n.</para>
 /// </summary>
@@ -140,33 +141,107 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
     public static long JudgeHash(string voter) =>
         BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(voter)), 0);
 
-    /// <summary>Adds a counted vote: its stored vote, its pair counts in each category, the dataset's totals. Inside the lock.</summary>
-    internal static async Task AddAsync(ModelwatchDbContext db, int datasetId, ArenaVote vote, string boardA, string boardB, IReadOnlyList<ArenaAnswer> answers, CancellationToken ct)
+    /// <summary>
+    /// Gives models their rows (indices) in the dataset before their first vote is counted, in a short transaction of
+    /// its own under the dataset lock, so indices cannot race and the vote's own transaction never takes that lock
+    /// early (a vote holding the lock while waiting for a pair row another vote holds, which waits for the lock, is a
+    /// deadlock). False when the dataset row is gone.
+    /// </summary>
+    internal static async Task<bool> EnsureModelsAsync(ModelwatchDbContext db, int datasetId, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var known = await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == datasetId).Select(m => m.Name).ToListAsync(ct).ConfigureAwait(false);
+        if (names.All(n => known.Contains(n, StringComparer.Ordinal)))
+        {
+            return true;
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            if (!await LockAsync(db, datasetId, ct).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            var models = await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == datasetId).ToListAsync(ct).ConfigureAwait(false);
+            var next = models.Count;
+            foreach (var name in names.Distinct(StringComparer.Ordinal).Where(n => !models.Exists(m => string.Equals(m.Name, n, StringComparison.Ordinal))))
+            {
+                db.VoteModels.Add(new VoteModelRow { DatasetId = datasetId, Index = next++, Name = name });
+            }
+
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await db.VoteDatasets.Where(d => d.Id == datasetId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ModelCount, d => db.VoteModels.Count(m => m.DatasetId == d.Id)), ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Adds a counted vote: its stored vote, its pair counts in each category (one <c>INSERT … ON CONFLICT DO UPDATE</c>,
+    /// the same SQL on both databases), then the dataset's totals and revision. The dataset row is changed last, so its
+    /// lock, which every vote of every instance waits for, is held only until the commit that follows. Its models must
+    /// have rows (<see cref="EnsureModelsAsync"/>, or the caller holds the dataset lock). False when the dataset row is gone.
+    /// </summary>
+    internal static async Task<bool> AddAsync(ModelwatchDbContext db, int datasetId, ArenaVote vote, string boardA, string boardB, IReadOnlyList<ArenaAnswer> answers, CancellationToken ct)
     {
         var stored = ToStored(datasetId, vote, answers);
-        var models = await db.VoteModels.Where(m => m.DatasetId == datasetId).ToListAsync(ct).ConfigureAwait(false);
+        var models = await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == datasetId).ToListAsync(ct).ConfigureAwait(false);
+        foreach (var name in new[] { boardA, boardB }.Where(n => !Has(n)).Distinct(StringComparer.Ordinal))
+        {
+            var row = new VoteModelRow { DatasetId = datasetId, Index = models.Count, Name = name };
+            models.Add(row);
+            db.VoteModels.Add(row);
+        }
+
         stored.ModelA = IndexOf(boardA);
         stored.ModelB = IndexOf(boardB);
         db.StoredVotes.Add(stored);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        await ChangePairsAsync(db, datasetId, stored, +1, ct).ConfigureAwait(false);
-        var modelCount = models.Count;
-        await db.VoteDatasets.Where(d => d.Id == datasetId)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.VoteCount, d => d.VoteCount + 1).SetProperty(d => d.ModelCount, modelCount), ct).ConfigureAwait(false);
+        await UpsertPairsAsync(db, datasetId, stored, ct).ConfigureAwait(false);
+        return await db.VoteDatasets.Where(d => d.Id == datasetId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Revision, d => d.Revision + 1)
+                    .SetProperty(d => d.VoteCount, d => d.VoteCount + 1)
+                    .SetProperty(d => d.ModelCount, d => db.VoteModels.Count(m => m.DatasetId == d.Id)),
+                ct).ConfigureAwait(false) == 1;
 
-        int IndexOf(string name)
-        {
-            var row = models.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
-            if (row is null)
-            {
-                row = new VoteModelRow { DatasetId = datasetId, Index = models.Count, Name = name };
-                models.Add(row);
-                db.VoteModels.Add(row);
-            }
-
-            return row.Index;
-        }
+        bool Has(string name) => models.Exists(m => string.Equals(m.Name, name, StringComparison.Ordinal));
+        int IndexOf(string name) => models.First(m => string.Equals(m.Name, name, StringComparison.Ordinal)).Index;
     }
+
+    /// <summary>Adds one vote to its pair's row in each of its categories (rows created when missing), in one statement.</summary>
+    private static async Task UpsertPairsAsync(ModelwatchDbContext db, int datasetId, StoredVote vote, CancellationToken ct)
+    {
+        if (vote.ModelA == vote.ModelB)
+        {
+            return;
+        }
+
+        var (a, b, winner) = Canonical(vote);
+        var sql = new StringBuilder("""INSERT INTO "VotePairCounts" ("DatasetId", "Category", "ModelA", "ModelB", "WinsA", "WinsB", "Ties", "BothBad") VALUES """);
+        var values = new List<object>();
+        // Categories in one fixed order, so two votes of the same pair lock its rows in the same order.
+        foreach (var category in CategoriesOf(vote).Order(StringComparer.Ordinal))
+        {
+            var at = values.Count;
+            sql.Append(values.Count == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}}, {{{at + 5}}}, {{{at + 6}}}, {{{at + 7}}})");
+            values.AddRange([datasetId, category, a, b, winner == Winner.ModelA ? 1 : 0, winner == Winner.ModelB ? 1 : 0, winner == Winner.Tie ? 1 : 0, winner == Winner.BothBad ? 1 : 0]);
+        }
+
+        sql.Append("""
+             ON CONFLICT ("DatasetId", "Category", "ModelA", "ModelB") DO UPDATE SET
+             "WinsA" = "VotePairCounts"."WinsA" + excluded."WinsA", "WinsB" = "VotePairCounts"."WinsB" + excluded."WinsB",
+             "Ties" = "VotePairCounts"."Ties" + excluded."Ties", "BothBad" = "VotePairCounts"."BothBad" + excluded."BothBad"
+            """);
+        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The canonical pair (a &lt; b), with the winner seen from a, as <c>VotePairAggregation</c> stores it.</summary>
+    private static (int A, int B, Winner Winner) Canonical(StoredVote vote) => vote.ModelA < vote.ModelB
+        ? (vote.ModelA, vote.ModelB, vote.Winner)
+        : (vote.ModelB, vote.ModelA, vote.Winner switch { Winner.ModelA => Winner.ModelB, Winner.ModelB => Winner.ModelA, var w => w });
 
     /// <summary>Removes a counted vote's stored vote and counts. Inside the lock. False when it was not stored.</summary>
     internal static async Task<bool> RemoveAsync(ModelwatchDbContext db, int datasetId, int voteId, CancellationToken ct)
@@ -210,10 +285,7 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
             return;
         }
 
-        // The canonical pair (a < b), with the winner seen from a, as VotePairAggregation stores it.
-        var (a, b, winner) = vote.ModelA < vote.ModelB
-            ? (vote.ModelA, vote.ModelB, vote.Winner)
-            : (vote.ModelB, vote.ModelA, vote.Winner switch { Winner.ModelA => Winner.ModelB, Winner.ModelB => Winner.ModelA, var w => w });
+        var (a, b, winner) = Canonical(vote);
         foreach (var category in CategoriesOf(vote))
         {
             var row = db.VotePairCounts.Where(c => c.DatasetId == datasetId && c.Category == category && c.ModelA == a && c.ModelB == b);

@@ -80,7 +80,17 @@ public sealed class ArenaVoteRecorder(
         VoteRecorded recorded;
         try
         {
-            recorded = await RecordOnceAsync(datasetId, battleId, turn, choice, voter, ct).ConfigureAwait(false);
+            try
+            {
+                recorded = await RecordOnceAsync(datasetId, battleId, turn, choice, voter, ct).ConfigureAwait(false);
+            }
+            catch (Exception error) when (DatabaseErrors.IsRetryableConflict(error))
+            {
+                // A review (which locks the dataset before the pair rows) met this vote (pair rows, then the dataset):
+                // PostgreSQL aborted one of the two; nothing of it was written, so it runs again.
+                log.LogInformation("Vote on battle {BattleId} turn {Turn} met a concurrent review; running it again", battleId, turn);
+                recorded = await RecordOnceAsync(datasetId, battleId, turn, choice, voter, ct).ConfigureAwait(false);
+            }
         }
         catch (DatasetGoneException)
         {
@@ -159,18 +169,16 @@ public sealed class ArenaVoteRecorder(
                 categories.Add(PromptCategories.MultiTurn);
             }
 
+            if (exclusion == VoteExclusion.None && !await ArenaDataset.EnsureModelsAsync(db, datasetId, [a.BoardName, b.BoardName], ct).ConfigureAwait(false))
+            {
+                throw new DatasetGoneException();
+            }
+
             var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                // First statement of the transaction, so on SQLite it takes the write lock at once (a transaction that
-                // read first could not upgrade once another writer had committed).
                 if (exclusion == VoteExclusion.None)
                 {
-                    if (!await ArenaDataset.LockAsync(db, datasetId, ct).ConfigureAwait(false))
-                    {
-                        throw new DatasetGoneException();
-                    }
-
                     exclusion = await CountedLimitAsync(db, voter, asked.PromptHash, now, ct).ConfigureAwait(false);
                 }
 
@@ -197,9 +205,9 @@ public sealed class ArenaVoteRecorder(
                     throw AlreadyVoted(battleId, turn);
                 }
 
-                if (vote.Counted)
+                if (vote.Counted && !await ArenaDataset.AddAsync(db, datasetId, vote, a.BoardName, b.BoardName, answers, ct).ConfigureAwait(false))
                 {
-                    await ArenaDataset.AddAsync(db, datasetId, vote, a.BoardName, b.BoardName, answers, ct).ConfigureAwait(false);
+                    throw new DatasetGoneException();
                 }
 
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -210,8 +218,10 @@ public sealed class ArenaVoteRecorder(
 
     /// <summary>
     /// The two rules that depend on other votes' counts (<see cref="VoteExclusion.DailyCap"/>, then
-    /// <see cref="VoteExclusion.RepeatedPrompt"/>), read under the dataset lock so concurrent votes cannot both slip
-    /// under a limit.
+    /// <see cref="VoteExclusion.RepeatedPrompt"/>), read inside the vote's transaction but without a lock: two votes
+    /// committed at the same instant can each see the other not yet counted, so a limit can be passed by the votes
+    /// in flight at that moment. Holding a lock across every vote for these soft limits made votes queue for seconds
+    /// under load (BENCHMARKS.md, "The arena under load").
     /// </summary>
     private async Task<VoteExclusion> CountedLimitAsync(ModelwatchDbContext db, string voter, string promptHash, DateTimeOffset now, CancellationToken ct)
     {

@@ -305,8 +305,15 @@ public sealed partial class BattleTests
         await using var arena = await ArenaTestApp.StartAsync(provider);
         var (id, stream) = await arena.StartBattleAsync(new { prompt = "replay me" });
         var live = await arena.ReadStreamAsync(stream);
-        Assert.False(arena.App.Services.GetRequiredService<TurnBroadcaster>().IsLive(id, 1));
+        var broadcaster = arena.App.Services.GetRequiredService<TurnBroadcaster>();
+        Assert.False(broadcaster.IsLive(id, 1));
 
+        // Kept in memory a while after the end: a late reader gets every piece, as the live one did.
+        var late = await arena.ReadStreamAsync(stream, arena.NewVoter());
+        Assert.Equal(live.Select(e => e.Name), late.Select(e => e.Name));
+
+        // Once forgotten (the retention passed, or the app restarted), the final answers come from the database.
+        broadcaster.Forget(id, 1);
         var replay = await arena.ReadStreamAsync(stream, arena.NewVoter());
         Assert.Equal(["done", "done", "end"], replay.Select(e => e.Name));
         foreach (var side in new[] { "a", "b" })

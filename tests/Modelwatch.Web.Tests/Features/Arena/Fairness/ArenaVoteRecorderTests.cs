@@ -259,7 +259,9 @@ public sealed class ArenaVoteRecorderTests
             Assert.Equal(50, await db.VotePairCounts.Where(c => c.DatasetId == dataset.Id && c.Category == "full").SumAsync(c => c.WinsA + c.WinsB + c.Ties + c.BothBad, Cancel));
             Assert.Equal(Enumerable.Range(0, 50).Count(i => choices[i % 4] is ArenaChoice.A or ArenaChoice.B), await db.VotePairCounts.Where(c => c.DatasetId == dataset.Id && c.Category == "no_tie").SumAsync(c => c.WinsA + c.WinsB, Cancel));
             Assert.Equal(50, await db.StoredVotes.CountAsync(v => v.Id >= StoredVote.FirstKey(dataset.Id) && v.Id <= StoredVote.LastKey(dataset.Id), Cancel));
-            Assert.Equal(50, dataset.Revision);
+            // Each counted vote raises the revision once; a vote that finds a model new raises it once more when it takes
+            // the dataset lock to give the model its index (how many do depends on the interleaving).
+            Assert.InRange(dataset.Revision, 50, 100);
         }
     }
 }
