@@ -59,7 +59,7 @@ public static class ModelwatchDatabase
         {
             case DatabaseProvider.Sqlite:
                 builder.UseSqlite(SqliteConnectionString(database), o => o.MigrationsAssembly(migrations))
-                    .AddInterceptors(SqliteConnectionSettings.Instance);
+                    .AddInterceptors(SqliteConnectionSettings.Instance, SqliteWriteGateInterceptor.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(database.ConnectionString, o => o.MigrationsAssembly(migrations));

@@ -155,7 +155,7 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
             return true;
         }
 
-        var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var transaction = await db.Database.BeginWriteAsync(ct).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             if (!await LockAsync(db, datasetId, ct).ConfigureAwait(false))
@@ -199,43 +199,50 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
         stored.ModelB = IndexOf(boardB);
         db.StoredVotes.Add(stored);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        await UpsertPairsAsync(db, datasetId, stored, ct).ConfigureAwait(false);
-        return await db.VoteDatasets.Where(d => d.Id == datasetId)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(d => d.Revision, d => d.Revision + 1)
-                    .SetProperty(d => d.VoteCount, d => d.VoteCount + 1)
-                    .SetProperty(d => d.ModelCount, d => db.VoteModels.Count(m => m.DatasetId == d.Id)),
-                ct).ConfigureAwait(false) == 1;
+        return await CountAsync(db, datasetId, stored, ct).ConfigureAwait(false);
 
         bool Has(string name) => models.Exists(m => string.Equals(m.Name, name, StringComparison.Ordinal));
         int IndexOf(string name) => models.First(m => string.Equals(m.Name, name, StringComparison.Ordinal)).Index;
     }
 
-    /// <summary>Adds one vote to its pair's row in each of its categories (rows created when missing), in one statement.</summary>
-    private static async Task UpsertPairsAsync(ModelwatchDbContext db, int datasetId, StoredVote vote, CancellationToken ct)
+    /// <summary>
+    /// Adds one vote to its pair's row in each of its categories (rows created when missing), then the dataset's totals
+    /// and revision: one command of two statements, the same SQL on both databases, so the rows it locks are held for
+    /// that one round trip and the commit. False when the dataset row is gone.
+    /// </summary>
+    private static async Task<bool> CountAsync(ModelwatchDbContext db, int datasetId, StoredVote vote, CancellationToken ct)
     {
-        if (vote.ModelA == vote.ModelB)
-        {
-            return;
-        }
-
-        var (a, b, winner) = Canonical(vote);
-        var sql = new StringBuilder("""INSERT INTO "VotePairCounts" ("DatasetId", "Category", "ModelA", "ModelB", "WinsA", "WinsB", "Ties", "BothBad") VALUES """);
+        var sql = new StringBuilder();
         var values = new List<object>();
-        // Categories in one fixed order, so two votes of the same pair lock its rows in the same order.
-        foreach (var category in CategoriesOf(vote).Order(StringComparer.Ordinal))
+        var pairRows = 0;
+        if (vote.ModelA != vote.ModelB)
         {
-            var at = values.Count;
-            sql.Append(values.Count == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}}, {{{at + 5}}}, {{{at + 6}}}, {{{at + 7}}})");
-            values.AddRange([datasetId, category, a, b, winner == Winner.ModelA ? 1 : 0, winner == Winner.ModelB ? 1 : 0, winner == Winner.Tie ? 1 : 0, winner == Winner.BothBad ? 1 : 0]);
+            var (a, b, winner) = Canonical(vote);
+            sql.Append("""INSERT INTO "VotePairCounts" ("DatasetId", "Category", "ModelA", "ModelB", "WinsA", "WinsB", "Ties", "BothBad") VALUES """);
+            // Categories in one fixed order, so two votes of the same pair lock its rows in the same order.
+            foreach (var category in CategoriesOf(vote).Order(StringComparer.Ordinal))
+            {
+                var at = values.Count;
+                sql.Append(values.Count == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}}, {{{at + 5}}}, {{{at + 6}}}, {{{at + 7}}})");
+                values.AddRange([datasetId, category, a, b, winner == Winner.ModelA ? 1 : 0, winner == Winner.ModelB ? 1 : 0, winner == Winner.Tie ? 1 : 0, winner == Winner.BothBad ? 1 : 0]);
+                pairRows++;
+            }
+
+            sql.Append("""
+                 ON CONFLICT ("DatasetId", "Category", "ModelA", "ModelB") DO UPDATE SET
+                 "WinsA" = "VotePairCounts"."WinsA" + excluded."WinsA", "WinsB" = "VotePairCounts"."WinsB" + excluded."WinsB",
+                 "Ties" = "VotePairCounts"."Ties" + excluded."Ties", "BothBad" = "VotePairCounts"."BothBad" + excluded."BothBad";
+                """);
         }
 
-        sql.Append("""
-             ON CONFLICT ("DatasetId", "Category", "ModelA", "ModelB") DO UPDATE SET
-             "WinsA" = "VotePairCounts"."WinsA" + excluded."WinsA", "WinsB" = "VotePairCounts"."WinsB" + excluded."WinsB",
-             "Ties" = "VotePairCounts"."Ties" + excluded."Ties", "BothBad" = "VotePairCounts"."BothBad" + excluded."BothBad"
+        var id = values.Count;
+        values.Add(datasetId);
+        sql.Append(CultureInfo.InvariantCulture, $$"""
+             UPDATE "VoteDatasets" SET "Revision" = "Revision" + 1, "VoteCount" = "VoteCount" + 1,
+             "ModelCount" = (SELECT COUNT(*) FROM "VoteModels" WHERE "DatasetId" = {{{id}}}) WHERE "Id" = {{{id}}};
             """);
-        await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct).ConfigureAwait(false);
+        var changed = await db.Database.ExecuteSqlRawAsync(sql.ToString(), values, ct).ConfigureAwait(false);
+        return changed == pairRows + 1;
     }
 
     /// <summary>The canonical pair (a &lt; b), with the winner seen from a, as <c>VotePairAggregation</c> stores it.</summary>

@@ -117,6 +117,8 @@ public sealed class ArenaVoteRecorder(
     private async Task<VoteRecorded> RecordOnceAsync(int datasetId, Guid battleId, int turn, ArenaChoice choice, string voter, CancellationToken ct)
     {
         var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
+        // The transaction below is all or nothing; EF's savepoints around each SaveChanges would only add round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using (db.ConfigureAwait(false))
         {
             // Everything that only reads happens before the transaction: the dataset lock below serialises every vote
@@ -174,7 +176,7 @@ public sealed class ArenaVoteRecorder(
                 throw new DatasetGoneException();
             }
 
-            var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var transaction = await db.Database.BeginWriteAsync(ct).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 if (exclusion == VoteExclusion.None)

@@ -101,7 +101,7 @@ public sealed class ArenaVoteReview(IDbContextFactory<ModelwatchDbContext> conte
         var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var transaction = await db.Database.BeginWriteAsync(ct).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 await ArenaDataset.LockAsync(db, datasetId, ct).ConfigureAwait(false);
@@ -162,7 +162,7 @@ public sealed class ArenaVoteReview(IDbContextFactory<ModelwatchDbContext> conte
         var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var transaction = await db.Database.BeginWriteAsync(ct).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 await ArenaDataset.LockAsync(db, datasetId, ct).ConfigureAwait(false);
