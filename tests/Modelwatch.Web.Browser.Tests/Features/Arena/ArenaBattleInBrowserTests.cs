@@ -18,6 +18,8 @@ public sealed class ArenaBattleInBrowserTests(Harness.Browser browser)
     {
         await using var openAi = await FakeOpenAiServer.StartNewAsync();
         await using var anthropic = await FakeAnthropicServer.StartNewAsync();
+        // The app also reads the fake's model list: one model there and one at the Anthropic fake make exactly two.
+        openAi.Models = ["fake-small"];
         openAi.PieceDelay = TimeSpan.FromMilliseconds(50);
         anthropic.PieceDelay = TimeSpan.FromMilliseconds(50);
         // Signed with a code word: an answer that names its model is an identity leak and its vote would not count.
