@@ -13,6 +13,8 @@ namespace Modelwatch.Web.Browser.Tests.Features.Arena;
 /// </summary>
 public sealed class ArenaBattleInBrowserTests(Harness.Browser browser)
 {
+    private static readonly LocatorAssertionsToHaveAttributeOptions Slow = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task A_blind_battle_streams_both_answers_and_the_vote_reveals_the_models()
     {
@@ -44,8 +46,10 @@ public sealed class ArenaBattleInBrowserTests(Harness.Browser browser)
         // Both sides stream: while streaming, the vote buttons stay disabled.
         await Assertions.Expect(page.Locator("#answer-a")).ToHaveAttributeAsync("data-state", "streaming");
         await Assertions.Expect(page.Locator("#vote-a")).ToBeDisabledAsync();
-        await Assertions.Expect(page.Locator("#answer-a")).ToHaveAttributeAsync("data-state", "done");
-        await Assertions.Expect(page.Locator("#answer-b")).ToHaveAttributeAsync("data-state", "done");
+        // Waits for work (two streams, a vote) get more than Playwright's 5 s: the full suite runs test projects in
+        // parallel on two cores, where the first battle (model listing, JIT) has taken longer.
+        await Assertions.Expect(page.Locator("#answer-a")).ToHaveAttributeAsync("data-state", "done", Slow);
+        await Assertions.Expect(page.Locator("#answer-b")).ToHaveAttributeAsync("data-state", "done", Slow);
         var answers = new[] { await page.Locator("#answer-a").InnerTextAsync(), await page.Locator("#answer-b").InnerTextAsync() };
         Assert.Contains(answers, a => a.Contains("Bonjour le monde!", StringComparison.Ordinal));
         Assert.Contains(answers, a => a.Contains("Ava", StringComparison.Ordinal));
@@ -56,7 +60,7 @@ public sealed class ArenaBattleInBrowserTests(Harness.Browser browser)
 
         await Assertions.Expect(page.Locator("#vote-a")).ToBeEnabledAsync();
         await page.Locator("#vote-a").ClickAsync();
-        await Assertions.Expect(page.Locator("#reveal")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#reveal")).ToBeVisibleAsync(new() { Timeout = Slow.Timeout });
         var names = new[]
         {
             await page.Locator("#reveal [data-side=a] .model-name").InnerTextAsync(),
