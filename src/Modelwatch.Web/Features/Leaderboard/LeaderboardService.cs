@@ -114,8 +114,17 @@ public sealed class LeaderboardService(IDbContextFactory<ModelwatchDbContext> co
 
         var normalised = query with { Dataset = dataset.Name };
         var key = (dataset.Id, dataset.ImportedAt.UtcTicks, dataset.Revision, query.Category, query.StyleControl);
-        var lazy = _boards.GetOrAdd(key, _ => new Lazy<Task<ComputedBoard>>(() => ComputeAsync(dataset, normalised)));
-        ForgetOlderRevisions(key);
+        var added = false;
+        var lazy = _boards.GetOrAdd(key, _ =>
+        {
+            added = true;
+            return new Lazy<Task<ComputedBoard>>(() => ComputeAsync(dataset, normalised));
+        });
+        if (added)
+        {
+            // Only a new board can make older ones stale; a cached answer does not walk the cache.
+            ForgetOlderRevisions(key);
+        }
         try
         {
             return await lazy.Value.WaitAsync(ct).ConfigureAwait(false);

@@ -145,14 +145,14 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
     /// Gives models their rows (indices) in the dataset before their first vote is counted, in a short transaction of
     /// its own under the dataset lock, so indices cannot race and the vote's own transaction never takes that lock
     /// early (a vote holding the lock while waiting for a pair row another vote holds, which waits for the lock, is a
-    /// deadlock). False when the dataset row is gone.
+    /// deadlock). Returns the dataset's model rows; null when the dataset row is gone.
     /// </summary>
-    internal static async Task<bool> EnsureModelsAsync(ModelwatchDbContext db, int datasetId, IReadOnlyList<string> names, CancellationToken ct)
+    internal static async Task<List<VoteModelRow>?> EnsureModelsAsync(ModelwatchDbContext db, int datasetId, IReadOnlyList<string> names, CancellationToken ct)
     {
-        var known = await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == datasetId).Select(m => m.Name).ToListAsync(ct).ConfigureAwait(false);
-        if (names.All(n => known.Contains(n, StringComparer.Ordinal)))
+        var known = await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == datasetId).ToListAsync(ct).ConfigureAwait(false);
+        if (names.All(n => known.Exists(m => string.Equals(m.Name, n, StringComparison.Ordinal))))
         {
-            return true;
+            return known;
         }
 
         var transaction = await db.Database.BeginWriteAsync(ct).ConfigureAwait(false);
@@ -160,21 +160,22 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
         {
             if (!await LockAsync(db, datasetId, ct).ConfigureAwait(false))
             {
-                return false;
+                return null;
             }
 
             var models = await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == datasetId).ToListAsync(ct).ConfigureAwait(false);
-            var next = models.Count;
             foreach (var name in names.Distinct(StringComparer.Ordinal).Where(n => !models.Exists(m => string.Equals(m.Name, n, StringComparison.Ordinal))))
             {
-                db.VoteModels.Add(new VoteModelRow { DatasetId = datasetId, Index = next++, Name = name });
+                var row = new VoteModelRow { DatasetId = datasetId, Index = models.Count, Name = name };
+                models.Add(row);
+                db.VoteModels.Add(row);
             }
 
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await db.VoteDatasets.Where(d => d.Id == datasetId)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.ModelCount, d => db.VoteModels.Count(m => m.DatasetId == d.Id)), ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return true;
+            return models;
         }
     }
 
@@ -182,12 +183,14 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
     /// Adds a counted vote: its stored vote, its pair counts in each category (one <c>INSERT … ON CONFLICT DO UPDATE</c>,
     /// the same SQL on both databases), then the dataset's totals and revision. The dataset row is changed last, so its
     /// lock, which every vote of every instance waits for, is held only until the commit that follows. Its models must
-    /// have rows (<see cref="EnsureModelsAsync"/>, or the caller holds the dataset lock). False when the dataset row is gone.
+    /// have rows (<see cref="EnsureModelsAsync"/>, whose rows the caller passes as <c>models</c>; or the caller holds the
+    /// dataset lock and passes null, and they are read here). False when the dataset row is gone.
     /// </summary>
-    internal static async Task<bool> AddAsync(ModelwatchDbContext db, int datasetId, ArenaVote vote, string boardA, string boardB, IReadOnlyList<ArenaAnswer> answers, CancellationToken ct)
+    internal static async Task<bool> AddAsync(
+        ModelwatchDbContext db, int datasetId, ArenaVote vote, string boardA, string boardB, IReadOnlyList<ArenaAnswer> answers, List<VoteModelRow>? models, CancellationToken ct)
     {
         var stored = ToStored(datasetId, vote, answers);
-        var models = await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == datasetId).ToListAsync(ct).ConfigureAwait(false);
+        models ??= await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == datasetId).ToListAsync(ct).ConfigureAwait(false);
         foreach (var name in new[] { boardA, boardB }.Where(n => !Has(n)).Distinct(StringComparer.Ordinal))
         {
             var row = new VoteModelRow { DatasetId = datasetId, Index = models.Count, Name = name };
@@ -261,7 +264,7 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
         }
 
         await db.StoredVotes.Where(v => v.Id == key).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-        await ChangePairsAsync(db, datasetId, stored, -1, ct).ConfigureAwait(false);
+        await SubtractPairsAsync(db, datasetId, stored, ct).ConfigureAwait(false);
         await db.VoteDatasets.Where(d => d.Id == datasetId)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.VoteCount, d => d.VoteCount - 1), ct).ConfigureAwait(false);
         return true;
@@ -285,7 +288,8 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
         }
     }
 
-    private static async Task ChangePairsAsync(ModelwatchDbContext db, int datasetId, StoredVote vote, int delta, CancellationToken ct)
+    /// <summary>Takes one vote out of its pair's row in each of its categories; a row left at zero is deleted.</summary>
+    private static async Task SubtractPairsAsync(ModelwatchDbContext db, int datasetId, StoredVote vote, CancellationToken ct)
     {
         if (vote.ModelA == vote.ModelB)
         {
@@ -296,33 +300,14 @@ public sealed class ArenaDataset(IDbContextFactory<ModelwatchDbContext> contexts
         foreach (var category in CategoriesOf(vote))
         {
             var row = db.VotePairCounts.Where(c => c.DatasetId == datasetId && c.Category == category && c.ModelA == a && c.ModelB == b);
-            var changed = winner switch
+            _ = winner switch
             {
-                Winner.ModelA => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.WinsA, c => c.WinsA + delta), ct).ConfigureAwait(false),
-                Winner.ModelB => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.WinsB, c => c.WinsB + delta), ct).ConfigureAwait(false),
-                Winner.Tie => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.Ties, c => c.Ties + delta), ct).ConfigureAwait(false),
-                _ => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.BothBad, c => c.BothBad + delta), ct).ConfigureAwait(false),
+                Winner.ModelA => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.WinsA, c => c.WinsA - 1), ct).ConfigureAwait(false),
+                Winner.ModelB => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.WinsB, c => c.WinsB - 1), ct).ConfigureAwait(false),
+                Winner.Tie => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.Ties, c => c.Ties - 1), ct).ConfigureAwait(false),
+                _ => await row.ExecuteUpdateAsync(s => s.SetProperty(c => c.BothBad, c => c.BothBad - 1), ct).ConfigureAwait(false),
             };
-            if (changed == 0 && delta > 0)
-            {
-                db.VotePairCounts.Add(new VotePairCount
-                {
-                    DatasetId = datasetId,
-                    Category = category,
-                    ModelA = a,
-                    ModelB = b,
-                    WinsA = winner == Winner.ModelA ? 1 : 0,
-                    WinsB = winner == Winner.ModelB ? 1 : 0,
-                    Ties = winner == Winner.Tie ? 1 : 0,
-                    BothBad = winner == Winner.BothBad ? 1 : 0,
-                });
-                await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                db.ChangeTracker.Clear();
-            }
-            else if (delta < 0)
-            {
-                await row.Where(c => c.WinsA + c.WinsB + c.Ties + c.BothBad == 0).ExecuteDeleteAsync(ct).ConfigureAwait(false);
-            }
+            await row.Where(c => c.WinsA + c.WinsB + c.Ties + c.BothBad == 0).ExecuteDeleteAsync(ct).ConfigureAwait(false);
         }
     }
 }

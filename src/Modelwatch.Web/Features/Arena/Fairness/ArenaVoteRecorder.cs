@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Arena;
 using Modelwatch.Data;
 using Modelwatch.Data.Arena;
+using Modelwatch.Data.Votes;
 
 namespace Modelwatch.Web.Features.Arena.Fairness;
 
@@ -171,9 +172,11 @@ public sealed class ArenaVoteRecorder(
                 categories.Add(PromptCategories.MultiTurn);
             }
 
-            if (exclusion == VoteExclusion.None && !await ArenaDataset.EnsureModelsAsync(db, datasetId, [a.BoardName, b.BoardName], ct).ConfigureAwait(false))
+            List<VoteModelRow>? models = null;
+            if (exclusion == VoteExclusion.None)
             {
-                throw new DatasetGoneException();
+                models = await ArenaDataset.EnsureModelsAsync(db, datasetId, [a.BoardName, b.BoardName], ct).ConfigureAwait(false)
+                    ?? throw new DatasetGoneException();
             }
 
             var transaction = await db.Database.BeginWriteAsync(ct).ConfigureAwait(false);
@@ -207,7 +210,7 @@ public sealed class ArenaVoteRecorder(
                     throw AlreadyVoted(battleId, turn);
                 }
 
-                if (vote.Counted && !await ArenaDataset.AddAsync(db, datasetId, vote, a.BoardName, b.BoardName, answers, ct).ConfigureAwait(false))
+                if (vote.Counted && !await ArenaDataset.AddAsync(db, datasetId, vote, a.BoardName, b.BoardName, answers, models, ct).ConfigureAwait(false))
                 {
                     throw new DatasetGoneException();
                 }

@@ -196,7 +196,7 @@ public sealed class ArenaVoteReview(IDbContextFactory<ModelwatchDbContext> conte
                     var battle = await db.ArenaBattles.AsNoTracking().Include(b => b.Answers).FirstAsync(b => b.Id == vote.BattleId, ct).ConfigureAwait(false);
                     var names = await db.ArenaContestants.Where(c => c.Id == battle.ContestantA || c.Id == battle.ContestantB)
                         .ToDictionaryAsync(c => c.Id, c => c.BoardName, ct).ConfigureAwait(false);
-                    await ArenaDataset.AddAsync(db, datasetId, vote, names[battle.ContestantA], names[battle.ContestantB], battle.Answers, ct).ConfigureAwait(false);
+                    await ArenaDataset.AddAsync(db, datasetId, vote, names[battle.ContestantA], names[battle.ContestantB], battle.Answers, null, ct).ConfigureAwait(false);
                 }
                 else
                 {
