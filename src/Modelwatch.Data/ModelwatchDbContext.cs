@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Modelwatch.Data.Accounts;
 using Modelwatch.Data.Arena;
 using Modelwatch.Data.Catalog;
+using Modelwatch.Data.News;
 using Modelwatch.Data.Votes;
 
 namespace Modelwatch.Data;
@@ -58,6 +59,22 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
     public DbSet<ArenaVote> ArenaVotes => Set<ArenaVote>();
 
     public DbSet<ArenaVoterFlag> ArenaVoterFlags => Set<ArenaVoterFlag>();
+
+    public DbSet<NewsSource> NewsSources => Set<NewsSource>();
+
+    public DbSet<NewsFetchLog> NewsFetchLogs => Set<NewsFetchLog>();
+
+    public DbSet<NewsItem> NewsItems => Set<NewsItem>();
+
+    public DbSet<NewsItemEntity> NewsItemEntities => Set<NewsItemEntity>();
+
+    public DbSet<NewsStory> NewsStories => Set<NewsStory>();
+
+    public DbSet<NewsRule> NewsRules => Set<NewsRule>();
+
+    public DbSet<NewsDigest> NewsDigests => Set<NewsDigest>();
+
+    public DbSet<NewsSetting> NewsSettings => Set<NewsSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
