@@ -12,7 +12,9 @@ namespace Modelwatch.Core.News.Processing;
 /// <remarks>
 /// The hash functions are fixed forever: signatures are stored (NewsItem.MinHash) and compared with later ones, so the
 /// seeds below are constants and words are hashed with FNV-1a over UTF-16 code units (string.GetHashCode changes per
-/// process). Each of the 112 hashes is a SplitMix64 finaliser of the shingle hash xor its own seed.
+/// process). A shingle's 64-bit hash is mixed once (SplitMix64's finaliser); the 112 hash functions are then
+/// multiply-add-shift hashes <c>(a·x + b) mod 2^64 &gt;&gt; 32</c> with fixed random odd <c>a</c> (Dietzfelbinger et al.
+/// 1997), one multiplication each — the whole cost of a signature is 112 of them per shingle.
 /// </remarks>
 public static class MinHash
 {
@@ -27,7 +29,8 @@ public static class MinHash
     /// <summary>Texts with fewer shingles than this get no signature: a two-line teaser says too little to compare.</summary>
     public const int MinShingles = 8;
 
-    private static readonly ulong[] Seeds = MakeSeeds();
+    private static readonly ulong[] Multipliers = MakeSeeds(0x4D494E4841534831UL, odd: true); // "MINHASH1"
+    private static readonly ulong[] Addends = MakeSeeds(0x4D494E4841534832UL, odd: false);
 
     /// <summary>The signature of <paramref name="text"/>, or null when it has fewer than <see cref="MinShingles"/> shingles.</summary>
     public static uint[]? Of(string? text)
@@ -62,9 +65,10 @@ public static class MinHash
                 continue;
             }
 
+            shingle = Mix(shingle);
             for (var h = 0; h < Length; h++)
             {
-                var value = (uint)(Mix(shingle ^ Seeds[h]) >> 32);
+                var value = (uint)(((Multipliers[h] * shingle) + Addends[h]) >> 32);
                 if (value < signature[h])
                 {
                     signature[h] = value;
@@ -167,15 +171,14 @@ public static class MinHash
         return z ^ (z >> 31);
     }
 
-    private static ulong[] MakeSeeds()
+    private static ulong[] MakeSeeds(ulong state, bool odd)
     {
-        // SplitMix64 stream from a fixed start: 112 distinct, well-spread seeds that never change.
+        // SplitMix64 stream from a fixed start: 112 well-spread constants that never change.
         var seeds = new ulong[Length];
-        var state = 0x4D494E4841534831UL; // "MINHASH1"
         for (var i = 0; i < Length; i++)
         {
             state += 0x9E3779B97F4A7C15UL;
-            seeds[i] = Mix(state);
+            seeds[i] = Mix(state) | (odd ? 1UL : 0UL);
         }
 
         return seeds;

@@ -150,12 +150,19 @@ public sealed class NewsIndex
             return null;
         }
 
+        // A match shares at least 3 of the title's n words, so it holds at least one of any n - 2 of them: looking up the
+        // n - 2 rarest finds every match while skipping the most common words' long buckets.
+        var lookups = item.TitleWords
+            .Select(w => (Word: w, Bucket: _byTitleWord.GetValueOrDefault(w)))
+            .OrderBy(w => w.Bucket?.Count ?? 0)
+            .ThenBy(w => w.Word, StringComparer.Ordinal)
+            .Take(item.TitleWords.Count - MinSharedTitleWords + 1);
         Entry? best = null;
         var bestScore = 0.0;
         var seen = new HashSet<long>();
-        foreach (var word in item.TitleWords)
+        foreach (var (_, bucket) in lookups)
         {
-            if (!_byTitleWord.TryGetValue(word, out var bucket))
+            if (bucket is null)
             {
                 continue;
             }

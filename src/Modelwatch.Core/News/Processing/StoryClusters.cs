@@ -16,8 +16,9 @@ namespace Modelwatch.Core.News.Processing;
 /// close to several stories chains them into one, and every later item near any of them joins too; the average of a
 /// story's members does not move much for one hub (news.md).</para>
 /// <para>Candidates come from an inverted index of terms to stories: only the item's <see cref="CandidateTerms"/> rarest
-/// known terms are looked up, each list read from its newest <see cref="NewsIndex.ScanLimit"/> entries, and only stories
-/// whose items lie within 120 h of the new item are scored — never all pairs in the window.</para>
+/// known terms are looked up, each list read from its newest <see cref="NewsIndex.ScanLimit"/> entries; of the stories found,
+/// the <see cref="ScoredCandidates"/> sharing the most of those terms are scored if their items lie within 120 h of the
+/// new item — never all pairs in the window.</para>
 /// </remarks>
 public sealed class StoryClusters
 {
@@ -29,6 +30,9 @@ public sealed class StoryClusters
 
     /// <summary>How many of an item's rarest terms are looked up to find candidate stories.</summary>
     public const int CandidateTerms = 12;
+
+    /// <summary>How many of the stories sharing the most rare terms are scored.</summary>
+    public const int ScoredCandidates = 32;
 
     private const string EntityPrefix = "\u0001";
 
@@ -119,18 +123,25 @@ public sealed class StoryClusters
             .OrderBy(t => _documentFrequency[t.Term])
             .ThenBy(t => t.Term)
             .Take(CandidateTerms);
-        var seen = new HashSet<long>();
+        var hits = new Dictionary<long, int>();
         foreach (var (term, _) in rare)
         {
             var posting = _postings[term];
             for (int i = posting.Count - 1, n = 0; i >= 0 && n < NewsIndex.ScanLimit; i--, n++)
             {
-                if (seen.Add(posting[i]) && _stories.TryGetValue(posting[i], out var story) && story.Near(published))
-                {
-                    yield return story;
-                }
+                hits[posting[i]] = hits.GetValueOrDefault(posting[i]) + 1;
             }
         }
+
+        // Score only the stories sharing the most rare terms: a story sharing one common-ish term of twelve cannot reach
+        // the threshold, and scoring every story a term touches would cost a dictionary lookup per term per story.
+        return hits
+            .Select(h => (Story: _stories[h.Key], Hits: h.Value))
+            .Where(c => c.Story.Near(published))
+            .OrderByDescending(c => c.Hits)
+            .ThenByDescending(c => c.Story.Key)
+            .Take(ScoredCandidates)
+            .Select(c => c.Story);
     }
 
     private TermWeight[] Vectorize(NewsArticle article, bool peek = false)
