@@ -16,7 +16,7 @@ namespace Modelwatch.Core.News.Processing;
 /// close to several stories chains them into one, and every later item near any of them joins too; the average of a
 /// story's members does not move much for one hub (news.md).</para>
 /// <para>Candidates come from an inverted index of terms to stories: only the item's <see cref="CandidateTerms"/> rarest
-/// known terms are looked up, each list read from its newest <see cref="NewsIndex.ScanLimit"/> entries; of the stories found,
+/// known terms are looked up, each list read from its newest <see cref="PostingScan"/> stories; of the stories found,
 /// the <see cref="ScoredCandidates"/> sharing the most of those terms are scored if their items lie within 120 h of the
 /// new item — never all pairs in the window.</para>
 /// </remarks>
@@ -28,8 +28,14 @@ public sealed class StoryClusters
     /// <summary>How much of an item's text counts: its lead, where news puts what it is about.</summary>
     public const int LeadWords = 100;
 
+    /// <summary>Characters of the text read for its lead: ample for <see cref="LeadWords"/> words of any Latin-script language.</summary>
+    private const int LeadCharacters = LeadWords * 16;
+
     /// <summary>How many of an item's rarest terms are looked up to find candidate stories.</summary>
     public const int CandidateTerms = 12;
+
+    /// <summary>How many of the newest stories of one term are looked at.</summary>
+    public const int PostingScan = 64;
 
     /// <summary>How many of the stories sharing the most rare terms are scored.</summary>
     public const int ScoredCandidates = 32;
@@ -127,7 +133,7 @@ public sealed class StoryClusters
         foreach (var (term, _) in rare)
         {
             var posting = _postings[term];
-            for (int i = posting.Count - 1, n = 0; i >= 0 && n < NewsIndex.ScanLimit; i--, n++)
+            for (int i = posting.Count - 1, n = 0; i >= 0 && n < PostingScan; i--, n++)
             {
                 hits[posting[i]] = hits.GetValueOrDefault(posting[i]) + 1;
             }
@@ -155,7 +161,9 @@ public sealed class StoryClusters
             }
         }
 
-        var lead = NewsText.Words(article.Text);
+        // Only the lead is read; cutting the text first keeps a long body from being normalised whole for 100 words.
+        var leadText = article.Text is { Length: > LeadCharacters } whole ? whole[..LeadCharacters] : article.Text;
+        var lead = NewsText.Words(leadText);
         for (var i = 0; i < lead.Length && i < LeadWords; i++)
         {
             if (NewsText.IsSignificant(lead[i]))
