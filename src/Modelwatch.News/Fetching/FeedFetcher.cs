@@ -74,6 +74,11 @@ public sealed class FeedFetcher(HttpClient http, TimeProvider time)
         {
             return Failed(FetchStatus.NetworkError, ex.StatusCode is { } code ? (int)code : null, read, started, Describe(ex));
         }
+        catch (NotSupportedException ex)
+        {
+            // e.g. an ftp: or file: address stored from an import: nothing HTTP can fetch.
+            return Failed(FetchStatus.NetworkError, null, read, started, $"{url.Scheme}: addresses cannot be fetched over HTTP: {ex.Message}");
+        }
         catch (IOException ex)
         {
             // The connection dropped while the body was being read.

@@ -187,6 +187,30 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_address_http_cannot_fetch_is_a_network_error()
+    {
+        var fetcher = new FeedFetcher(_http, TimeProvider.System);
+
+        var result = await fetcher.FetchAsync(new Uri("ftp://127.0.0.1/feed.xml"), null, Generous, TestContext.Current.CancellationToken);
+
+        Assert.Equal(FetchStatus.NetworkError, result.Status);
+        Assert.StartsWith("ftp: addresses cannot be fetched", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_is_not_swallowed()
+    {
+        var fetcher = new FeedFetcher(_http, TimeProvider.System);
+        using var cancelled = new CancellationTokenSource();
+        var fetch = fetcher.FetchAsync(_server.At("/stall"), null, Generous, cancelled.Token);
+        await _server.StallReached.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetch);
+    }
+
+    [Fact]
     public async Task The_http_charset_reaches_the_reader()
     {
         var fetcher = new FeedFetcher(_http, TimeProvider.System);
