@@ -64,4 +64,16 @@ public sealed class FeedDecoderTests
         Assert.Contains("\u201Cquoted\u201D", decoded.Text, StringComparison.Ordinal);
         Assert.Empty(decoded.Problems);
     }
+
+    [Theory]
+    [InlineData("text/xml; charset=utf8")]
+    [InlineData("application/rss+xml;charset=\"UTF-8\"")]
+    public void Utf8_labels_as_servers_write_them_are_understood(string contentType)
+    {
+        var doc = FeedReader.Read(Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><title>Caf\u00e9</title></channel></rss>"), null, contentType);
+
+        Assert.Equal("utf-8", doc.Encoding);
+        Assert.Equal("Caf\u00e9", doc.Title);
+        Assert.Empty(doc.Problems);
+    }
 }
