@@ -24,6 +24,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task Every_fixture_fetched_over_http_reads_as_it_does_from_disk()
     {
+        FeedFixture.PathOf("README.md");
         var fetcher = new FeedFetcher(_http, TimeProvider.System);
         foreach (var name in FeedFixture.All())
         {
@@ -46,6 +47,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task An_etag_sent_back_gets_304_and_keeps_the_validator()
     {
+        FeedFixture.PathOf("ai__olshansk_mistral.xml");
         var fetcher = new FeedFetcher(_http, TimeProvider.System);
         var url = _server.At("/etag/ai__olshansk_mistral.xml");
         var first = await fetcher.FetchAsync(url, null, Generous, TestContext.Current.CancellationToken);
@@ -63,6 +65,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task A_last_modified_sent_back_gets_304()
     {
+        FeedFixture.PathOf("nnw__qemu_relative_links.atom");
         var fetcher = new FeedFetcher(_http, TimeProvider.System);
         var url = _server.At("/last-modified/nnw__qemu_relative_links.atom");
         var first = await fetcher.FetchAsync(url, null, Generous, TestContext.Current.CancellationToken);
@@ -79,6 +82,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task A_stale_etag_gets_the_full_body()
     {
+        FeedFixture.PathOf("ai__olshansk_ollama.xml");
         var fetcher = new FeedFetcher(_http, TimeProvider.System);
 
         var result = await fetcher.FetchAsync(_server.At("/etag/ai__olshansk_ollama.xml"), new FetchValidators("\"stale\"", null), Generous, TestContext.Current.CancellationToken);
@@ -163,6 +167,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task A_connection_dropped_mid_body_is_a_network_error()
     {
+        FeedFixture.PathOf("ai__olshansk_anthropic_news.xml");
         var fetcher = new FeedFetcher(_http, TimeProvider.System);
 
         var result = await fetcher.FetchAsync(_server.At("/drop/ai__olshansk_anthropic_news.xml"), null, Generous, TestContext.Current.CancellationToken);
@@ -213,6 +218,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
     [Fact]
     public async Task The_http_charset_reaches_the_reader()
     {
+        FeedFixture.PathOf("mf__golem_iso-8859-1.xml");
         var fetcher = new FeedFetcher(_http, TimeProvider.System);
 
         // The Golem feed's bytes are ISO-8859-1; a server claiming windows-1251 makes Cyrillic of its umlauts.
