@@ -23,6 +23,12 @@ internal static class EncodingLabels
             return null;
         }
 
+        // MySQL's spelling, common in PHP feeds' Content-Type; .NET only knows "utf-8".
+        if (name.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            name = "utf-8";
+        }
+
         // WHATWG treats these Latin-1 labels as windows-1252 (a superset); feeds labelled ISO-8859-1 often use 0x80-0x9F quotes.
         if (name.Equals("iso-8859-1", StringComparison.OrdinalIgnoreCase) || name.Equals("latin1", StringComparison.OrdinalIgnoreCase)
             || name.Equals("us-ascii", StringComparison.OrdinalIgnoreCase) || name.Equals("ascii", StringComparison.OrdinalIgnoreCase))
@@ -39,9 +45,6 @@ internal static class EncodingLabels
             return null;
         }
     }
-
-    /// <summary>True for encodings that map every byte to one character (where valid multi-byte UTF-8 betrays a lying label).</summary>
-    public static bool IsSingleByte(Encoding encoding) => encoding.IsSingleByte;
 
     /// <summary>The charset parameter of a Content-Type header value, or null.</summary>
     public static string? CharsetOf(string? contentType)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Modelwatch.Core.News;
 using Modelwatch.News.Feeds.Cleaning;
@@ -66,6 +65,4 @@ internal static class HackerNewsReader
             CommentsLink = discussion,
         };
     }
-
-    internal static string ItemLink(long id) => ItemAddress + id.ToString(CultureInfo.InvariantCulture);
 }

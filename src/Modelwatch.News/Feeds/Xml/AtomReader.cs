@@ -41,11 +41,13 @@ internal static class AtomReader
         var summary = TextConstruct(Child(entry, "summary", ns));
         var contentElement = Child(entry, "content", ns);
         var content = TextConstruct(contentElement);
+        var (link, commentsLink) = RedditLinks.Split(Alternate(entry, ns, context.Address), content.Html);
         return new FeedEntryParts
         {
             Id = Text(Child(entry, "id", ns)),
             Title = TextConstruct(Child(entry, "title", ns)).Plain,
-            Link = Alternate(entry, ns, context.Address),
+            Link = link,
+            CommentsLink = commentsLink,
             Author = AuthorName(entry, ns) ?? feedAuthor,
             Published = context.Date(Text(Child(entry, "published", ns)) ?? Text(Child(entry, "issued", ns)) ?? Text(Child(entry, "created", ns)), where),
             Updated = context.Date(Text(Child(entry, "updated", ns)) ?? Text(Child(entry, "modified", ns)), where),

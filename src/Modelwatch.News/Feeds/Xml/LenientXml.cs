@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -15,7 +13,7 @@ namespace Modelwatch.News.Feeds.Xml;
 /// </summary>
 internal static partial class LenientXml
 {
-    private static readonly HashSet<string> XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
+    private const int MaxDepth = 100;
 
     /// <summary>Namespaces the usual feed modules are declared with, for documents that use the prefix without declaring it.</summary>
     private static readonly Dictionary<string, string> KnownPrefixes = new(StringComparer.Ordinal)
@@ -33,9 +31,9 @@ internal static partial class LenientXml
     public static LoadedXml Load(string text, List<FeedProblem> problems)
     {
         var problemsBefore = problems.Count;
-        text = BlankMisplacedDeclaration(text, problems);
-        text = ReplaceHtmlEntities(text, problems);
-        text = EscapeBareAmpersands(text, problems);
+        text = XmlTextRepairs.BlankMisplacedDeclaration(text, problems);
+        text = XmlTextRepairs.ReplaceHtmlEntities(text, problems);
+        text = XmlTextRepairs.EscapeBareAmpersands(text, problems);
         var repaired = problems.Count > problemsBefore;
         var undeclared = UndeclaredPrefixes(text);
 
@@ -87,6 +85,12 @@ internal static partial class LenientXml
                         if (!reader.IsEmptyElement)
                         {
                             open.Push(element);
+                        }
+
+                        if (open.Count > MaxDepth)
+                        {
+                            // Feeds nest a handful of levels; thousands would overflow the stack in the recursive readers.
+                            throw new XmlException($"elements nested more than {MaxDepth} deep", null, position.Line, position.Column);
                         }
 
                         break;
@@ -174,86 +178,12 @@ internal static partial class LenientXml
         return dropped;
     }
 
-    private static string BlankMisplacedDeclaration(string text, List<FeedProblem> problems)
-    {
-        var match = DeclarationPattern().Match(text);
-        if (!match.Success || match.Index == 0)
-        {
-            return text;
-        }
-
-        var line = text.AsSpan(0, match.Index).Count('\n') + 1;
-        problems.Add(new FeedProblem($"line {line}", "an XML declaration must come first in the document; it follows other content here and was ignored."));
-        return string.Concat(text.AsSpan(0, match.Index), new string(' ', match.Length), text.AsSpan(match.Index + match.Length));
-    }
-
-    private static string ReplaceHtmlEntities(string text, List<FeedProblem> problems)
-    {
-        var count = 0;
-        string? first = null;
-        var result = NamedEntityPattern().Replace(text, m =>
-        {
-            var name = m.Groups[1].Value;
-            if (XmlEntities.Contains(name))
-            {
-                return m.Value;
-            }
-
-            var decoded = WebUtility.HtmlDecode(m.Value);
-            if (decoded == m.Value)
-            {
-                return m.Value;
-            }
-
-            count++;
-            first ??= m.Value;
-            var builder = new StringBuilder();
-            foreach (var rune in decoded.EnumerateRunes())
-            {
-                builder.Append("&#").Append(rune.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(';');
-            }
-
-            return builder.ToString();
-        });
-        if (count > 0)
-        {
-            problems.Add(new FeedProblem("document", $"{count} HTML entity reference(s) XML does not define (first: {first}) read as the characters they name."));
-        }
-
-        return result;
-    }
-
-    private static string EscapeBareAmpersands(string text, List<FeedProblem> problems)
-    {
-        var count = 0;
-        var result = BareAmpersandPattern().Replace(text, _ =>
-        {
-            count++;
-            return "&amp;";
-        });
-        if (count > 0)
-        {
-            problems.Add(new FeedProblem("document", $"{count} '&' not starting an entity reference read as a literal ampersand."));
-        }
-
-        return result;
-    }
-
     private static HashSet<string> UndeclaredPrefixes(string text)
     {
         var declared = DeclaredPrefixPattern().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         var used = UsedPrefixPattern().Matches(text).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
         return used.Where(p => p is not "xml" and not "xmlns" && !declared.Contains(p)).ToHashSet(StringComparer.Ordinal);
     }
-
-    [GeneratedRegex("""<\?xml\s[^?]*\?>""", RegexOptions.CultureInvariant)]
-    private static partial Regex DeclarationPattern();
-
-    [GeneratedRegex("""&([A-Za-z][A-Za-z0-9]{1,31});""", RegexOptions.CultureInvariant)]
-    private static partial Regex NamedEntityPattern();
-
-    [GeneratedRegex("""&(?!#[0-9]+;|#x[0-9A-Fa-f]+;|[A-Za-z_][A-Za-z0-9_.-]*;)""", RegexOptions.CultureInvariant)]
-    private static partial Regex BareAmpersandPattern();
 
     [GeneratedRegex("""xmlns:([A-Za-z_][A-Za-z0-9_.-]*)\s*=""", RegexOptions.CultureInvariant)]
     private static partial Regex DeclaredPrefixPattern();
