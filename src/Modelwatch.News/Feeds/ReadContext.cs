@@ -7,7 +7,7 @@ namespace Modelwatch.News.Feeds;
 internal sealed class ReadContext(Uri? address, List<FeedProblem> problems)
 {
     private const int MaxDateProblems = 5;
-    private int dateProblems;
+    private int _dateProblems;
 
     public Uri? Address { get; } = address;
 
@@ -17,7 +17,7 @@ internal sealed class ReadContext(Uri? address, List<FeedProblem> problems)
     public DateTimeOffset? Date(string? value, string where)
     {
         var parsed = FeedDates.Parse(value);
-        if (parsed is null && !string.IsNullOrWhiteSpace(value) && dateProblems++ < MaxDateProblems)
+        if (parsed is null && !string.IsNullOrWhiteSpace(value) && _dateProblems++ < MaxDateProblems)
         {
             Problems.Add(new FeedProblem(where, $"date \"{value.Trim()}\" is neither RFC 822 nor ISO 8601 nor a known variant; left empty."));
         }

@@ -12,9 +12,24 @@ internal static partial class FeedDates
 {
     private static readonly Dictionary<string, int> ZoneHours = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["UT"] = 0, ["UTC"] = 0, ["GMT"] = 0, ["Z"] = 0,
-        ["EST"] = -5, ["EDT"] = -4, ["CST"] = -6, ["CDT"] = -5, ["MST"] = -7, ["MDT"] = -6, ["PST"] = -8, ["PDT"] = -7,
-        ["CET"] = 1, ["CEST"] = 2, ["BST"] = 1, ["JST"] = 9, ["KST"] = 9, ["IST"] = 5,
+        ["UT"] = 0,
+        ["UTC"] = 0,
+        ["GMT"] = 0,
+        ["Z"] = 0,
+        ["EST"] = -5,
+        ["EDT"] = -4,
+        ["CST"] = -6,
+        ["CDT"] = -5,
+        ["MST"] = -7,
+        ["MDT"] = -6,
+        ["PST"] = -8,
+        ["PDT"] = -7,
+        ["CET"] = 1,
+        ["CEST"] = 2,
+        ["BST"] = 1,
+        ["JST"] = 9,
+        ["KST"] = 9,
+        ["IST"] = 5,
     };
 
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];

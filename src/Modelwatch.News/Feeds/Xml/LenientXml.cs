@@ -191,7 +191,7 @@ internal static partial class LenientXml
     {
         var count = 0;
         string? first = null;
-        var result = NamedEntityPattern().Replace(text, m =>
+        var result = OutsideCdata(text, part => NamedEntityPattern().Replace(part, m =>
         {
             var name = m.Groups[1].Value;
             if (XmlEntities.Contains(name))
@@ -214,7 +214,7 @@ internal static partial class LenientXml
             }
 
             return builder.ToString();
-        });
+        }));
         if (count > 0)
         {
             problems.Add(new FeedProblem("document", $"{count} HTML entity reference(s) XML does not define (first: {first}) read as the characters they name."));
@@ -226,11 +226,11 @@ internal static partial class LenientXml
     private static string EscapeBareAmpersands(string text, List<FeedProblem> problems)
     {
         var count = 0;
-        var result = BareAmpersandPattern().Replace(text, _ =>
+        var result = OutsideCdata(text, part => BareAmpersandPattern().Replace(part, _ =>
         {
             count++;
             return "&amp;";
-        });
+        }));
         if (count > 0)
         {
             problems.Add(new FeedProblem("document", $"{count} '&' not starting an entity reference read as a literal ampersand."));
@@ -239,12 +239,34 @@ internal static partial class LenientXml
         return result;
     }
 
+    /// <summary>Applies a repair to the text outside CDATA sections and comments, whose content XML never interprets.</summary>
+    private static string OutsideCdata(string text, Func<string, string> repair)
+    {
+        if (!text.Contains("<![CDATA[", StringComparison.Ordinal) && !text.Contains("<!--", StringComparison.Ordinal))
+        {
+            return repair(text);
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var position = 0;
+        foreach (Match section in UninterpretedPattern().Matches(text))
+        {
+            builder.Append(repair(text[position..section.Index])).Append(section.Value);
+            position = section.Index + section.Length;
+        }
+
+        return builder.Append(repair(text[position..])).ToString();
+    }
+
     private static HashSet<string> UndeclaredPrefixes(string text)
     {
         var declared = DeclaredPrefixPattern().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
         var used = UsedPrefixPattern().Matches(text).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
         return used.Where(p => p is not "xml" and not "xmlns" && !declared.Contains(p)).ToHashSet(StringComparer.Ordinal);
     }
+
+    [GeneratedRegex("""<!\[CDATA\[.*?(?:\]\]>|$)|<!--.*?(?:-->|$)""", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex UninterpretedPattern();
 
     [GeneratedRegex("""<\?xml\s[^?]*\?>""", RegexOptions.CultureInvariant)]
     private static partial Regex DeclarationPattern();
