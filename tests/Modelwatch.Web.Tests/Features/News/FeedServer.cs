@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -10,18 +11,23 @@ using Microsoft.Extensions.Logging;
 
 namespace Modelwatch.Web.Tests.Features.News;
 
-/// <summary>The fixture feeds on a loopback Kestrel: <c>/feeds/NAME</c> with an ETag (304 when asked with it), <c>/fail/NAME</c> with 500.</summary>
+/// <summary>The fixture feeds on a loopback Kestrel, counting requests: <c>/feeds/NAME</c> with an ETag (304 when asked with it), <c>/fail/NAME</c> with 500.</summary>
 internal sealed class FeedServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, int> _requests;
 
-    private FeedServer(WebApplication app, Uri address)
+    private FeedServer(WebApplication app, Uri address, ConcurrentDictionary<string, int> requests)
     {
         _app = app;
+        _requests = requests;
         Address = address;
     }
 
     public Uri Address { get; }
+
+    /// <summary>Requests seen for <paramref name="path"/> ("/feeds/x.xml").</summary>
+    public int Requests(string path) => _requests.GetValueOrDefault(path);
 
     public Uri Feed(string file) => new(Address, "/feeds/" + file);
 
@@ -33,6 +39,12 @@ internal sealed class FeedServer : IAsyncDisposable
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
+        var requests = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        app.Use(async (context, next) =>
+        {
+            requests.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
+            await next(context);
+        });
         app.MapGet("/feeds/{name}", async (string name, HttpContext context) =>
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, name));
@@ -48,7 +60,7 @@ internal sealed class FeedServer : IAsyncDisposable
         app.MapGet("/fail/{name}", () => Results.StatusCode(StatusCodes.Status500InternalServerError));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new FeedServer(app, new Uri(address.TrimEnd('/') + "/"));
+        return new FeedServer(app, new Uri(address.TrimEnd('/') + "/"), requests);
     }
 
     public async ValueTask DisposeAsync()
