@@ -7,7 +7,7 @@ namespace Modelwatch.Web.Features.News;
 /// (the sources page polls <c>GET /api/news/sync</c>). The scheduled job goes through here too, so a person pressing
 /// the button while the schedule runs sees that run instead of starting a second.
 /// </summary>
-public sealed partial class NewsSyncRunner(NewsFetchService fetcher, TimeProvider time, ILogger<NewsSyncRunner> logger)
+public sealed partial class NewsSyncRunner(NewsFetchService fetcher, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<NewsSyncRunner> logger)
 {
     private readonly Lock _gate = new();
     private NewsSyncState _state = NewsSyncState.Idle;
@@ -37,7 +37,9 @@ public sealed partial class NewsSyncRunner(NewsFetchService fetcher, TimeProvide
 
             _state = new NewsSyncState(true, 0, 0, 0, 0, 0, time.GetUtcNow(), null, null);
             var progress = new Progress(this);
-            _run = Task.Run(() => dueOnly ? fetcher.FetchDueAsync(progress, CancellationToken.None) : fetcher.FetchAsync(sourceIds, progress, CancellationToken.None));
+            // The run outlives the request that started it; it stops with the app (a lease left behind simply expires).
+            var stopping = lifetime.ApplicationStopping;
+            _run = Task.Run(() => dueOnly ? fetcher.FetchDueAsync(progress, stopping) : fetcher.FetchAsync(sourceIds, progress, stopping), stopping);
             _ = _run.ContinueWith(Finish, TaskScheduler.Default);
             return _state;
         }
