@@ -18,7 +18,7 @@ namespace Modelwatch.News.Tests.Sync;
 /// </summary>
 internal sealed class FakeFeedServer : IAsyncDisposable
 {
-    public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(60);
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);

@@ -70,6 +70,7 @@ public sealed class NewsFetchServiceTests
         var second = await service.FetchAsync(null, null, Cancel);
 
         // The second run asks with the validators: 304 for the good feeds, nothing new, validators kept.
+        Assert.All(second.Sources.Where(s => s.Name is "anthropic" or "mistral" or "qemu"), s => Assert.True(s.Record?.Outcome == NewsFetchOutcome.NotModified, $"{s.Name}: {s.Record?.Outcome} {s.Record?.Error}"));
         Assert.Equal(3, server.NotModified);
         Assert.Equal(items, await CountItemsAsync(database));
         Assert.Equal(etags, await ETagsAsync(database));
@@ -108,7 +109,7 @@ public sealed class NewsFetchServiceTests
 
     private static NewsFetchService Service(TestDatabase database, HttpClient http, string name, int parallelism = 4) =>
         new(database.Contexts, new FeedFetcher(http, TimeProvider.System), TimeProvider.System,
-            new NewsFetchOptions { InstanceName = name, Timeout = TimeSpan.FromSeconds(4), MaxBytes = 1_000_000, Parallelism = parallelism });
+            new NewsFetchOptions { InstanceName = name, Timeout = TimeSpan.FromSeconds(8), MaxBytes = 1_000_000, Parallelism = parallelism });
 
     private static async Task<IReadOnlyList<int>> AddAsync(TestDatabase database, params (string Name, Uri Url)[] sources)
     {
