@@ -57,6 +57,7 @@ public static class DigestComposer
             items.Count(i => i.Muted));
 
         var muted = 0;
+        var unlinked = 0;
         var candidates = new List<PlannedStory>();
         foreach (var group in groups)
         {
@@ -80,6 +81,13 @@ public static class DigestComposer
                 .DistinctBy(i => i.Url!.AbsoluteUri, StringComparer.Ordinal)
                 .Select(i => new DigestLink(i.Id, i.Title, i.Url!.AbsoluteUri, i.SourceName))
                 .ToList();
+            if (links.Count == 0)
+            {
+                // Every bullet links to its items: a story none of whose items has an address is counted, not shown.
+                unlinked++;
+                continue;
+            }
+
             candidates.Add(new PlannedStory(
                 group.Key,
                 story?.Title ?? lead.Title,
@@ -99,6 +107,7 @@ public static class DigestComposer
 
         return new DigestPlan(input.Window, input.Language, counts, [.. Rank(shown)], muted)
         {
+            Unlinked = unlinked,
             More = candidates.GroupBy(s => Theme(s.Tags))
                 .Select(g => (g.Key, More: g.Count() - Math.Min(g.Count(), options.MaxBulletsPerSection)))
                 .Where(g => g.More > 0)

@@ -77,6 +77,9 @@ public sealed record DigestPlan(DigestWindow Window, string Language, DigestCoun
 {
     /// <summary>Stories per theme left out for length.</summary>
     public IReadOnlyDictionary<NewsTags, int> More { get; init; } = new Dictionary<NewsTags, int>();
+
+    /// <summary>Stories left out because none of their items has an address to link.</summary>
+    public int Unlinked { get; init; }
 }
 
 /// <summary>A story's summary: text in the digest's language (or the item's own, extractive), and a translated headline when one was written.</summary>
