@@ -18,11 +18,20 @@ public static class DigestHtml
     public static string Write(DigestDocument digest, string? recap = null)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        var labels = DigestLabels.For(digest.Language);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Encode(digest.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-            .Append(Encode(digest.Title)).Append("</title>\n</head>\n<body>\n<h1>").Append(Encode(digest.Title)).Append("</h1>\n<p>")
-            .Append(Encode(labels.Header(digest.Counts))).Append(' ').Append(Encode(labels.SummarizedBy(digest.SummarizedBy))).Append("</p>\n");
+            .Append(Encode(digest.Title)).Append("</title>\n</head>\n<body>\n<h1>").Append(Encode(digest.Title)).Append("</h1>\n")
+            .Append(Fragment(digest, recap));
+        return html.Append("</body>\n</html>\n").ToString();
+    }
+
+    /// <summary>The digest's body without the document around it (an Atom entry's content).</summary>
+    public static string Fragment(DigestDocument digest, string? recap = null)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var labels = DigestLabels.For(digest.Language);
+        var html = new StringBuilder();
+        html.Append("<p>").Append(Encode(labels.Header(digest.Counts))).Append(' ').Append(Encode(labels.SummarizedBy(digest.SummarizedBy))).Append("</p>\n");
         var recapHtml = RecapHtml(recap ?? digest.Recap);
         if (recapHtml.Length > 0)
         {
@@ -56,7 +65,7 @@ public static class DigestHtml
             html.Append("</ul>\n");
         }
 
-        return html.Append("</body>\n</html>\n").ToString();
+        return html.ToString();
     }
 
     /// <summary>The recap's Markdown as sanitised HTML (links kept, scripts and handlers out).</summary>
