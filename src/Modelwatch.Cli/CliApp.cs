@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(ImportVotesCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Create(context));
+        root.Subcommands.Add(NewsCommand.Create(context));
         // After the news command (when there is one): digest joins its verbs.
         DigestCommand.AttachTo(root, context);
         return root;

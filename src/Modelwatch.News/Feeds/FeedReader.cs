@@ -21,19 +21,31 @@ public static class FeedReader
     public static FeedDocument Read(byte[] bytes, Uri? address, string? contentType, string sourceName)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (bytes.Length == 0 || bytes.AsSpan().IndexOfAnyExcept(" \t\r\n"u8) < 0)
+        if (bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B)
+        {
+            throw new FeedReadException($"{sourceName}: the body is gzip-compressed bytes; expected a decompressed feed (the HTTP client must decompress Content-Encoding: gzip).");
+        }
+
+        var decoded = FeedDecoder.Decode(bytes, EncodingLabels.CharsetOf(contentType));
+        var text = decoded.Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n', '\v', '\f', '\0');
+        if (text.Length == 0)
         {
             throw new FeedReadException($"{sourceName}: the document is empty; expected an RSS, Atom or JSON feed.");
         }
 
-        var decoded = FeedDecoder.Decode(bytes, EncodingLabels.CharsetOf(contentType));
-        var problems = new List<FeedProblem>(decoded.Problems);
-        var context = new ReadContext(address, problems);
-        var text = decoded.Text.TrimStart('\uFEFF');
-        return text.TrimStart()[0] is '{' or '['
+        if (LooksLikeHtml(text))
+        {
+            throw new FeedReadException($"{sourceName}: line 1: this is an HTML page, not a feed; expected <rss>, <rdf:RDF>, <feed> or a JSON Feed (the site may link its feed from this page).");
+        }
+
+        var context = new ReadContext(address, [.. decoded.Problems]);
+        return text[0] is '{' or '['
             ? JsonFeedDispatch.Read(text, decoded.Encoding, context, sourceName)
             : ReadXml(text, decoded.Encoding, context, sourceName);
     }
+
+    private static bool LooksLikeHtml(string text) =>
+        text.StartsWith("<!DOCTYPE html", StringComparison.OrdinalIgnoreCase) || text.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
 
     private static FeedDocument ReadXml(string text, string encoding, ReadContext context, string sourceName)
     {

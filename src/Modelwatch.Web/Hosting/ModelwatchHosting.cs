@@ -8,6 +8,7 @@ using Modelwatch.Web.Features.Compare;
 using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Leaderboard;
 using Modelwatch.Web.Features.Models;
+using Modelwatch.Web.Features.News;
 using Modelwatch.Web.Features.News.Digest;
 using Modelwatch.Web.Features.Published;
 using Modelwatch.Web.Features.Sources;
@@ -46,6 +47,7 @@ public static class ModelwatchHosting
         services.AddModels().AddCompare().AddBenchmarks();
         services.AddPublished();
         services.AddArena(builder.Configuration);
+        services.AddNews(builder.Configuration);
         services.AddNewsDigest(builder.Configuration);
         return builder;
     }
@@ -82,6 +84,7 @@ public static class ModelwatchHosting
         api.MapVotesApi();
         api.MapPublishedApi();
         api.MapArenaApi();
+        api.MapNewsApi();
         api.MapNewsDigestApi();
         return app;
     }

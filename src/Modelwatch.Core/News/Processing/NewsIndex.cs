@@ -126,7 +126,7 @@ public sealed class NewsIndex
 
         if (_byTitle.TryGetValue(item.TitleKey, out var sameTitle))
         {
-            var match = Newest(sameTitle, item, static (_, _) => true);
+            var match = Oldest(sameTitle, item);
             if (match is not null)
             {
                 return (match, DuplicateKind.SameTitle);
@@ -239,17 +239,19 @@ public sealed class NewsIndex
         return best;
     }
 
-    private static Entry? Newest(List<Entry> bucket, Entry item, Func<Entry, Entry, bool> also)
+    /// <summary>The earliest comparable entry among the newest <see cref="ScanLimit"/> of a bucket.</summary>
+    private static Entry? Oldest(List<Entry> bucket, Entry item)
     {
+        Entry? oldest = null;
         for (int i = bucket.Count - 1, n = 0; i >= 0 && n < ScanLimit; i--, n++)
         {
-            if (Comparable(item, bucket[i]) && also(item, bucket[i]))
+            if (Comparable(item, bucket[i]) && (oldest is null || bucket[i].Id < oldest.Id))
             {
-                return bucket[i];
+                oldest = bucket[i];
             }
         }
 
-        return null;
+        return oldest;
     }
 
     /// <summary>Another source, published within the window.</summary>

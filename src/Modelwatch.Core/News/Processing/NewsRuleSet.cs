@@ -99,8 +99,8 @@ public sealed class NewsRuleSet
         {
             // Whole words: \b only where the keyword starts or ends with a word character ("C++" has none at its end).
             var phrase = spec.Pattern.Trim();
-            var pattern = (IsWordChar(phrase[0]) ? @"\b" : "") + Regex.Escape(phrase).Replace(@"\ ", @"\s+", StringComparison.Ordinal)
-                + (IsWordChar(phrase[^1]) ? @"\b" : "");
+            var words = phrase.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape);
+            var pattern = (IsWordChar(phrase[0]) ? @"\b" : "") + string.Join(@"\s+", words) + (IsWordChar(phrase[^1]) ? @"\b" : "");
             return (spec, new Regex(pattern, options, MatchTimeout));
         }
 

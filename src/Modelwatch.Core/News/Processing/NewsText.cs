@@ -29,17 +29,22 @@ public static class NewsText
     };
 
     /// <summary>
-    /// The title as a comparison key: Unicode compatibility form (NFKC), lower case, every run of characters that are
+    /// The title as a comparison key: fullwidth forms folded to ASCII, lower case, every run of characters that are
     /// neither letters nor digits made one space, trimmed. "Introducing GPT-4o!" and "introducing  gpt 4o" are equal.
     /// </summary>
+    /// <remarks>
+    /// The apps run with invariant globalization (no ICU), where string.Normalize leaves non-ASCII text as it is; the
+    /// fullwidth block (U+FF01–U+FF5E, common in CJK headlines) is therefore folded by hand, which is the part of NFKC
+    /// that matters for titles.
+    /// </remarks>
     public static string NormalizeTitle(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        var folded = title.Normalize(NormalizationForm.FormKC);
-        var text = new StringBuilder(folded.Length);
+        var text = new StringBuilder(title.Length);
         var space = false;
-        foreach (var c in folded)
+        foreach (var raw in title)
         {
+            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
             if (char.IsLetterOrDigit(c))
             {
                 if (space && text.Length > 0)

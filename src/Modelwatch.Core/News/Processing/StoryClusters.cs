@@ -170,7 +170,10 @@ public sealed class StoryClusters
             }
             else if (peek)
             {
-                continue; // an unseen term cannot match any story
+                // An unseen term matches no story but still weighs in the norm, as it will when the item is added.
+                var unseen = (1 + Math.Log(tf)) * (1 + Math.Log(1.0 + _documents));
+                norm += unseen * unseen;
+                continue;
             }
             else
             {

@@ -15,15 +15,19 @@ public static class NewsSourceLease
     /// <param name="owner">This instance's name (kept on the row for the sources page).</param>
     /// <param name="now">The current time.</param>
     /// <param name="duration">How long the lease lasts unless released (longer than a fetch plus its ingest can take).</param>
+    /// <param name="dueOnly">
+    /// Only if the source is still due. The schedule asks for this: another instance may have fetched the source (and
+    /// given its lease back) between this instance listing the due sources and reaching this one.
+    /// </param>
     /// <param name="ct">Cancels the update.</param>
-    public static async Task<bool> TryAcquireAsync(ModelwatchDbContext db, int sourceId, string owner, DateTimeOffset now, TimeSpan duration, CancellationToken ct)
+    public static async Task<bool> TryAcquireAsync(ModelwatchDbContext db, int sourceId, string owner, DateTimeOffset now, TimeSpan duration, bool dueOnly, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         var until = now + duration;
         var owned = NewsKeys.Clip(owner, NewsSource.MaxLeaseOwnerLength);
         var changed = await db.NewsSources
-            .Where(s => s.Id == sourceId && (s.LeaseUntil == null || s.LeaseUntil < now))
+            .Where(s => s.Id == sourceId && (s.LeaseUntil == null || s.LeaseUntil < now) && (!dueOnly || s.NextFetchAt == null || s.NextFetchAt <= now))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseOwner, owned).SetProperty(x => x.LeaseUntil, until), ct)
             .ConfigureAwait(false);
         return changed == 1;

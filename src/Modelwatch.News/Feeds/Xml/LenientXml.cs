@@ -15,6 +15,8 @@ namespace Modelwatch.News.Feeds.Xml;
 /// </summary>
 internal static partial class LenientXml
 {
+    private const int MaxDepth = 100;
+
     private static readonly HashSet<string> XmlEntities = ["amp", "lt", "gt", "quot", "apos"];
 
     /// <summary>Namespaces the usual feed modules are declared with, for documents that use the prefix without declaring it.</summary>
@@ -87,6 +89,12 @@ internal static partial class LenientXml
                         if (!reader.IsEmptyElement)
                         {
                             open.Push(element);
+                        }
+
+                        if (open.Count > MaxDepth)
+                        {
+                            // Feeds nest a handful of levels; thousands would overflow the stack in the recursive readers.
+                            throw new XmlException($"elements nested more than {MaxDepth} deep", null, position.Line, position.Column);
                         }
 
                         break;
