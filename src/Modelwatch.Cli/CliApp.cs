@@ -19,6 +19,8 @@ public static class CliApp
         root.Subcommands.Add(ImportVotesCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Create(context));
         root.Subcommands.Add(NewsCommand.Create(context));
+        // After the news command (when there is one): digest joins its verbs.
+        DigestCommand.AttachTo(root, context);
         return root;
     }
 

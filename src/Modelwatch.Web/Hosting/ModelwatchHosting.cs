@@ -9,6 +9,7 @@ using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Leaderboard;
 using Modelwatch.Web.Features.Models;
 using Modelwatch.Web.Features.News;
+using Modelwatch.Web.Features.News.Digest;
 using Modelwatch.Web.Features.Published;
 using Modelwatch.Web.Features.Sources;
 using Modelwatch.Web.Features.Votes;
@@ -47,6 +48,7 @@ public static class ModelwatchHosting
         services.AddPublished();
         services.AddArena(builder.Configuration);
         services.AddNews(builder.Configuration);
+        services.AddNewsDigest(builder.Configuration);
         return builder;
     }
 
@@ -83,6 +85,7 @@ public static class ModelwatchHosting
         api.MapPublishedApi();
         api.MapArenaApi();
         api.MapNewsApi();
+        api.MapNewsDigestApi();
         return app;
     }
 }
