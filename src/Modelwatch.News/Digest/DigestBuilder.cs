@@ -25,8 +25,18 @@ public sealed partial class DigestBuilder(IDbContextFactory<ModelwatchDbContext>
                 .Where(i => i.PublishedAt >= window.From && i.PublishedAt < window.To)
                 .Select(i => new
                 {
-                    i.Id, i.SourceId, i.Title, i.Url, i.Summary, i.ContentHtml, i.Language, i.PublishedAt, i.Importance,
-                    i.Muted, i.DuplicateOfId, i.StoryId,
+                    i.Id,
+                    i.SourceId,
+                    i.Title,
+                    i.Url,
+                    i.Summary,
+                    i.ContentHtml,
+                    i.Language,
+                    i.PublishedAt,
+                    i.Importance,
+                    i.Muted,
+                    i.DuplicateOfId,
+                    i.StoryId,
                 })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var sourceIds = rows.Select(r => r.SourceId).Distinct().ToList();

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Modelwatch.Core.News;
 using Modelwatch.Data;
 using Modelwatch.Data.News;
 using Modelwatch.Data.News.Store;
-using Modelwatch.News.Fetching;
-using Modelwatch.Core.News;
 using Modelwatch.News.Feeds;
+using Modelwatch.News.Fetching;
 
 namespace Modelwatch.News.Sync;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.News.Digest;
-using Modelwatch.Data;
 using Modelwatch.Core.News.Summaries;
+using Modelwatch.Data;
 using Modelwatch.News.Digest;
 using Modelwatch.Testing.Database;
 using Modelwatch.Testing.Providers;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.News;
-using Modelwatch.Data;
 using Modelwatch.Core.News.Processing;
+using Modelwatch.Data;
 using Modelwatch.Data.News;
 using Modelwatch.Data.News.Store;
 using Modelwatch.News.Feeds;

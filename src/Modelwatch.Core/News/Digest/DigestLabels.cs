@@ -14,9 +14,14 @@ public sealed class DigestLabels
         "Other news",
         new Dictionary<NewsTags, string>
         {
-            [NewsTags.Release] = "Releases", [NewsTags.OpenWeights] = "Open weights", [NewsTags.Benchmark] = "Benchmarks",
-            [NewsTags.Paper] = "Papers", [NewsTags.Pricing] = "Pricing", [NewsTags.Funding] = "Funding",
-            [NewsTags.Policy] = "Policy", [NewsTags.Tooling] = "Tooling",
+            [NewsTags.Release] = "Releases",
+            [NewsTags.OpenWeights] = "Open weights",
+            [NewsTags.Benchmark] = "Benchmarks",
+            [NewsTags.Paper] = "Papers",
+            [NewsTags.Pricing] = "Pricing",
+            [NewsTags.Funding] = "Funding",
+            [NewsTags.Policy] = "Policy",
+            [NewsTags.Tooling] = "Tooling",
         },
         "Summaries: {0}");
 
@@ -25,9 +30,14 @@ public sealed class DigestLabels
         "기타 소식",
         new Dictionary<NewsTags, string>
         {
-            [NewsTags.Release] = "출시", [NewsTags.OpenWeights] = "공개 가중치", [NewsTags.Benchmark] = "벤치마크",
-            [NewsTags.Paper] = "논문", [NewsTags.Pricing] = "가격", [NewsTags.Funding] = "투자",
-            [NewsTags.Policy] = "정책", [NewsTags.Tooling] = "도구",
+            [NewsTags.Release] = "출시",
+            [NewsTags.OpenWeights] = "공개 가중치",
+            [NewsTags.Benchmark] = "벤치마크",
+            [NewsTags.Paper] = "논문",
+            [NewsTags.Pricing] = "가격",
+            [NewsTags.Funding] = "투자",
+            [NewsTags.Policy] = "정책",
+            [NewsTags.Tooling] = "도구",
         },
         "요약: {0}");
 
@@ -87,8 +97,16 @@ public static class DigestLanguages
 {
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
-        ["en"] = "English", ["ko"] = "Korean", ["ja"] = "Japanese", ["zh"] = "Chinese", ["de"] = "German",
-        ["fr"] = "French", ["es"] = "Spanish", ["pt"] = "Portuguese", ["it"] = "Italian", ["ru"] = "Russian",
+        ["en"] = "English",
+        ["ko"] = "Korean",
+        ["ja"] = "Japanese",
+        ["zh"] = "Chinese",
+        ["de"] = "German",
+        ["fr"] = "French",
+        ["es"] = "Spanish",
+        ["pt"] = "Portuguese",
+        ["it"] = "Italian",
+        ["ru"] = "Russian",
     };
 
     /// <summary>The tags offered in forms, English first.</summary>
