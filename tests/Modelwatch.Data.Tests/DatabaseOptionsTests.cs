@@ -5,7 +5,8 @@ namespace Modelwatch.Data.Tests;
 
 public sealed class DatabaseOptionsTests
 {
-    private static readonly string DataDir = Path.Combine(Path.GetTempPath(), "mw-data");
+    // A name of its own: a fixed one fails whenever anything else on the machine made that folder.
+    private static readonly string DataDir = Path.Combine(Path.GetTempPath(), "mw-data-" + Guid.NewGuid().ToString("N"));
 
     [Theory]
     [InlineData(null)]
