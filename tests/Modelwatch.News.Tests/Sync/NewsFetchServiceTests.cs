@@ -6,6 +6,7 @@ using Modelwatch.Data.News.Store;
 using Modelwatch.News.Fetching;
 using Modelwatch.News.Sync;
 using Modelwatch.Testing.Database;
+using Modelwatch.Testing.Providers;
 
 namespace Modelwatch.News.Tests.Sync;
 
@@ -22,7 +23,7 @@ public sealed class NewsFetchServiceTests
     public async Task Good_sources_are_read_and_revalidated_while_failing_ones_are_recorded_and_backed_off(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, Cancel);
-        await using var server = await FakeFeedServer.StartAsync(FeedFixtures.Folder);
+        await using var server = await LoopbackFeedServer.StartAsync(FeedFixtures.Folder);
         var ids = await AddAsync(database,
             ("anthropic", server.Feed(Anthropic)), ("mistral", server.Feed(Mistral)), ("qemu", server.Feed(Qemu)),
             ("failing", server.Failing(Ollama)), ("slow", server.Slow(Ollama)), ("big", server.Big(Anthropic)), ("not a feed", server.Feed("PROVENANCE.tsv")));
@@ -90,7 +91,7 @@ public sealed class NewsFetchServiceTests
     public async Task Two_instances_on_one_database_fetch_each_due_source_once(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, Cancel);
-        await using var server = await FakeFeedServer.StartAsync(FeedFixtures.Folder);
+        await using var server = await LoopbackFeedServer.StartAsync(FeedFixtures.Folder);
         var files = new[] { Anthropic, Mistral, Qemu, Ollama, "ai__olshansk_openai_research.xml", "nnw__daringfireball.jsonfeed.json" };
         await AddAsync(database, [.. files.Select(f => (f, server.Feed(f)))]);
         using var httpOne = new HttpClient();

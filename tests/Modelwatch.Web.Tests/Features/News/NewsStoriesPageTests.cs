@@ -6,6 +6,7 @@ using Modelwatch.Data;
 using Modelwatch.Data.News;
 using Modelwatch.Testing;
 using Modelwatch.Testing.Database;
+using Modelwatch.Testing.Providers;
 using Modelwatch.Testing.Web;
 using Modelwatch.Web.Features.News;
 
@@ -21,7 +22,7 @@ public sealed class NewsStoriesPageTests
     public async Task Sync_now_fetches_the_sources_with_progress_and_the_pages_show_stories_tags_mutes_and_model_news(DatabaseProvider provider)
     {
         var folder = Path.GetDirectoryName(SharedData.File("data/feeds/PROVENANCE.tsv"))!;
-        await using var server = await FeedServer.StartAsync(folder);
+        await using var server = await LoopbackFeedServer.StartAsync(folder);
         await using var app = await WebApp.StartSeededAsync(provider, NewsSourcesPageTests.Unscheduled);
         foreach (var file in Feeds)
         {

@@ -7,6 +7,7 @@ using Modelwatch.Data;
 using Modelwatch.Data.News.Store;
 using Modelwatch.Testing;
 using Modelwatch.Testing.Database;
+using Modelwatch.Testing.Providers;
 using Modelwatch.Testing.Web;
 
 namespace Modelwatch.Web.Tests.Features.News;
@@ -26,7 +27,7 @@ public sealed class TwoInstancesTests
     {
         var folder = Path.GetDirectoryName(SharedData.File("data/feeds/PROVENANCE.tsv"))!;
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql, Cancel);
-        await using var server = await FeedServer.StartAsync(folder);
+        await using var server = await LoopbackFeedServer.StartAsync(folder);
         await using (var db = database.CreateContext())
         {
             await new NewsSourceStore(db, TimeProvider.System).AddAsync(Feeds.Select(f => new NewsSourceInput(f, NewsSourceKind.Feed, server.Feed(f))), Cancel);

@@ -9,21 +9,22 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Modelwatch.News.Tests.Sync;
+namespace Modelwatch.Testing.Providers;
 
 /// <summary>
-/// The fixture feeds served by Kestrel on loopback, counting requests per path: <c>/feeds/NAME</c> answers with the
+/// The real fixture feeds (read from a folder, byte for byte) served by Kestrel on loopback, for the news sync tests of
+/// the News and Web projects, counting requests per path: <c>/feeds/NAME</c> answers with the
 /// file and an ETag (304 when asked with it), <c>/fail/NAME</c> with 500, <c>/slow/NAME</c> after <see cref="SlowDelay"/>,
 /// <c>/big/NAME</c> with the file repeated past any small size cap.
 /// </summary>
-internal sealed class FakeFeedServer : IAsyncDisposable
+public sealed class LoopbackFeedServer : IAsyncDisposable
 {
     public static readonly TimeSpan SlowDelay = TimeSpan.FromSeconds(60);
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _requests = new(StringComparer.Ordinal);
 
-    private FakeFeedServer(WebApplication app, Uri address)
+    private LoopbackFeedServer(WebApplication app, Uri address)
     {
         _app = app;
         Address = address;
@@ -45,13 +46,13 @@ internal sealed class FakeFeedServer : IAsyncDisposable
 
     public Uri Big(string file) => new(Address, "/big/" + file);
 
-    public static async Task<FakeFeedServer> StartAsync(string folder)
+    public static async Task<LoopbackFeedServer> StartAsync(string folder)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        FakeFeedServer? server = null;
+        LoopbackFeedServer? server = null;
         app.Use(async (context, next) =>
         {
             server!._requests.AddOrUpdate(context.Request.Path.Value ?? "", 1, (_, n) => n + 1);
@@ -88,7 +89,7 @@ internal sealed class FakeFeedServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server = new FakeFeedServer(app, new Uri(address.TrimEnd('/') + "/"));
+        server = new LoopbackFeedServer(app, new Uri(address.TrimEnd('/') + "/"));
         return server;
     }
 
