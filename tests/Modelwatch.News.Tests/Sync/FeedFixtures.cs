@@ -1,3 +1,4 @@
+using Modelwatch.News.Tests.Feeds;
 using Modelwatch.Testing;
 
 namespace Modelwatch.News.Tests.Sync;
@@ -7,9 +8,12 @@ internal static class FeedFixtures
 {
     public static string Folder => Path.GetDirectoryName(SharedData.File("data/feeds/PROVENANCE.tsv"))!;
 
-    /// <summary>Every feed file (the OPML outline is not a feed).</summary>
-    public static IReadOnlyList<string> Feeds() =>
-        [.. Directory.GetFiles(Folder).Where(f => !f.EndsWith(".tsv", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal) && !f.EndsWith(".opml", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    /// <summary>Every feed file, as full paths (the list is <see cref="FeedFixture.All"/>'s; reading Folder first skips when absent).</summary>
+    public static IReadOnlyList<string> Feeds()
+    {
+        var folder = Folder;
+        return [.. FeedFixture.All().Select(name => Path.Combine(folder, name))];
+    }
 
     public static string File(string name) => Path.Combine(Folder, name);
 
