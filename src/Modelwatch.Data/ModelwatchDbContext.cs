@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Modelwatch.Data.Accounts;
 using Modelwatch.Data.Arena;
 using Modelwatch.Data.Catalog;
+using Modelwatch.Data.Evals;
 using Modelwatch.Data.News;
 using Modelwatch.Data.Votes;
 
@@ -75,6 +76,18 @@ public sealed class ModelwatchDbContext(DbContextOptions<ModelwatchDbContext> op
     public DbSet<NewsDigest> NewsDigests => Set<NewsDigest>();
 
     public DbSet<NewsSetting> NewsSettings => Set<NewsSetting>();
+
+    public DbSet<EvalPromptSet> EvalPromptSets => Set<EvalPromptSet>();
+
+    public DbSet<EvalPrompt> EvalPrompts => Set<EvalPrompt>();
+
+    public DbSet<EvalRun> EvalRuns => Set<EvalRun>();
+
+    public DbSet<EvalRunModel> EvalRunModels => Set<EvalRunModel>();
+
+    public DbSet<EvalAnswer> EvalAnswers => Set<EvalAnswer>();
+
+    public DbSet<EvalJudgement> EvalJudgements => Set<EvalJudgement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1182,6 +1182,314 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("SourceStatus", (string)null);
                 });
 
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("CostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PromptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RunModelId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("TimeToFirstTokenMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TotalMs")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromptId");
+
+                    b.HasIndex("RunId", "PromptId");
+
+                    b.HasIndex("RunModelId", "PromptId")
+                        .IsUnique();
+
+                    b.ToTable("EvalAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalJudgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AnswerAId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AnswerBId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<decimal?>("CostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Judge")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("JudgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PromptId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reasoning")
+                        .HasColumnType("text");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerBId");
+
+                    b.HasIndex("RunId", "PromptId");
+
+                    b.HasIndex("AnswerAId", "AnswerBId", "Kind", "Judge")
+                        .IsUnique();
+
+                    b.ToTable("EvalJudgements", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalPrompt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("text");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("EvalPrompts", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalPromptSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EvalPromptSets", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("BaselineModelId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JudgeModel")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("JudgeProvider")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("MaxOutputTokens")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineModelId");
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("EvalRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRunModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CatalogModelId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal?>("InputPerMillion")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<decimal?>("OutputPerMillion")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Label")
+                        .IsUnique();
+
+                    b.HasIndex("RunId", "Provider", "Model")
+                        .IsUnique();
+
+                    b.ToTable("EvalRunModels", (string)null);
+                });
+
             modelBuilder.Entity("Modelwatch.Data.News.NewsDigest", b =>
                 {
                     b.Property<long>("Id")
@@ -2054,6 +2362,80 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalAnswer", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalRunModel", null)
+                        .WithMany()
+                        .HasForeignKey("RunModelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalJudgement", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerAId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerBId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalPrompt", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalPromptSet", null)
+                        .WithMany("Prompts")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRun", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalRunModel", null)
+                        .WithMany()
+                        .HasForeignKey("BaselineModelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalPromptSet", null)
+                        .WithMany()
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRunModel", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalRun", null)
+                        .WithMany("Models")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Modelwatch.Data.News.NewsFetchLog", b =>
                 {
                     b.HasOne("Modelwatch.Data.News.NewsSource", null)
@@ -2139,6 +2521,16 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("Modelwatch.Data.Catalog.Offering", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalPromptSet", b =>
+                {
+                    b.Navigation("Prompts");
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRun", b =>
+                {
+                    b.Navigation("Models");
                 });
 
             modelBuilder.Entity("Modelwatch.Data.Votes.VoteDataset", b =>

@@ -1148,6 +1148,302 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                     b.ToTable("SourceStatus", (string)null);
                 });
 
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PromptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("TimeToFirstTokenMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TotalMs")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PromptId");
+
+                    b.HasIndex("RunId", "PromptId");
+
+                    b.HasIndex("RunModelId", "PromptId")
+                        .IsUnique();
+
+                    b.ToTable("EvalAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalJudgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerAId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnswerBId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Judge")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JudgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PromptId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasoning")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verdict")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerBId");
+
+                    b.HasIndex("RunId", "PromptId");
+
+                    b.HasIndex("AnswerAId", "AnswerBId", "Kind", "Judge")
+                        .IsUnique();
+
+                    b.ToTable("EvalJudgements", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalPrompt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SetId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("EvalPrompts", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalPromptSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("EvalPromptSets", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BaselineModelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Concurrency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudgeModel")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudgeProvider")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxOutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BaselineModelId");
+
+                    b.HasIndex("SetId");
+
+                    b.ToTable("EvalRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRunModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CatalogModelId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("InputPerMillion")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OutputPerMillion")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Label")
+                        .IsUnique();
+
+                    b.HasIndex("RunId", "Provider", "Model")
+                        .IsUnique();
+
+                    b.ToTable("EvalRunModels", (string)null);
+                });
+
             modelBuilder.Entity("Modelwatch.Data.News.NewsDigest", b =>
                 {
                     b.Property<long>("Id")
@@ -2006,6 +2302,80 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalAnswer", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalPrompt", null)
+                        .WithMany()
+                        .HasForeignKey("PromptId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalRunModel", null)
+                        .WithMany()
+                        .HasForeignKey("RunModelId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalJudgement", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerAId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalAnswer", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerBId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalPrompt", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalPromptSet", null)
+                        .WithMany("Prompts")
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRun", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalRunModel", null)
+                        .WithMany()
+                        .HasForeignKey("BaselineModelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Modelwatch.Data.Evals.EvalPromptSet", null)
+                        .WithMany()
+                        .HasForeignKey("SetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRunModel", b =>
+                {
+                    b.HasOne("Modelwatch.Data.Evals.EvalRun", null)
+                        .WithMany("Models")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Modelwatch.Data.News.NewsFetchLog", b =>
                 {
                     b.HasOne("Modelwatch.Data.News.NewsSource", null)
@@ -2091,6 +2461,16 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Modelwatch.Data.Catalog.Offering", b =>
                 {
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalPromptSet", b =>
+                {
+                    b.Navigation("Prompts");
+                });
+
+            modelBuilder.Entity("Modelwatch.Data.Evals.EvalRun", b =>
+                {
+                    b.Navigation("Models");
                 });
 
             modelBuilder.Entity("Modelwatch.Data.Votes.VoteDataset", b =>
