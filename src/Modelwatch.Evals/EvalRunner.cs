@@ -15,7 +15,8 @@ namespace Modelwatch.Evals;
 /// model) with at most the run's concurrency in flight and records each answer as it finishes (cost from its tokens
 /// and the model's prices, latency as measured), then, with a judge, has every missing game judged the Arena-Hard way:
 /// each candidate against the baseline on each prompt, in both orders. Resumable by construction: the store says what
-/// is missing, so a stopped run asks only for that. Cancellation stops it (Stopped); what finished stays.
+/// is missing, so a stopped run asks only for that. Cancellation stops it (Stopped): nothing new starts, what is in
+/// flight gets <see cref="StopGrace"/> to finish and is kept, so an answer paid for is never asked for twice.
 /// </summary>
 public sealed partial class EvalRunner(
     IDbContextFactory<ModelwatchDbContext> contexts,
@@ -29,6 +30,9 @@ public sealed partial class EvalRunner(
 
     /// <summary>Output tokens allowed to the judge (Arena-Hard's judge config uses 4096).</summary>
     public int JudgeMaxOutputTokens { get; init; } = 4096;
+
+    /// <summary>Time the requests in flight get to finish after a stop before they are aborted.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>This instance's name on the lease.</summary>
     public string InstanceName { get; init; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -85,8 +89,7 @@ public sealed partial class EvalRunner(
         var total = run.Progress.AnswersExpected;
         var standing = total - pending.Count;
         progress?.Report(new EvalProgress(EvalProgress.Answers, standing, total, 0));
-        var limits = new ParallelOptions { MaxDegreeOfParallelism = run.Concurrency, CancellationToken = ct };
-        await Parallel.ForEachAsync(pending, limits, async (item, token) =>
+        await ForEachBoundedAsync(pending, run.Concurrency, async (item, token) =>
         {
             var answer = await AskAsync(item, run.MaxOutputTokens, token).ConfigureAwait(false);
             var recorded = await store.RecordAnswerAsync(run.Id, answer, token).ConfigureAwait(false);
@@ -95,7 +98,7 @@ public sealed partial class EvalRunner(
             // Done counts answers that stand; a failed one is still to be asked again.
             var done = failed ? Volatile.Read(ref standing) : Interlocked.Increment(ref standing);
             progress?.Report(new EvalProgress(EvalProgress.Answers, done, total, tally.AnswersFailed));
-        }).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
     }
 
     private async Task<AnswerRecord> AskAsync(PendingAnswer item, int maxOutputTokens, CancellationToken ct)
@@ -135,8 +138,7 @@ public sealed partial class EvalRunner(
         var total = after?.Progress.GamesExpected ?? games.Count;
         var standing = after?.Progress.GamesJudged ?? 0;
         progress?.Report(new EvalProgress(EvalProgress.Judging, standing, total, 0));
-        var limits = new ParallelOptions { MaxDegreeOfParallelism = run.Concurrency, CancellationToken = ct };
-        await Parallel.ForEachAsync(games, limits, async (game, token) =>
+        await ForEachBoundedAsync(games, run.Concurrency, async (game, token) =>
         {
             var answer = await streaming.StreamAsync(
                 options,
@@ -164,7 +166,60 @@ public sealed partial class EvalRunner(
                 inputTokens, outputTokens, EvalCost.Of(inputTokens, outputTokens, inputPrice, outputPrice)), token).ConfigureAwait(false);
             tally.Judgement(stored, verdict is null);
             progress?.Report(new EvalProgress(EvalProgress.Judging, Interlocked.Increment(ref standing), total, tally.JudgeCallsFailed));
-        }).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for each item with at most <paramref name="concurrency"/> at once. When
+    /// <paramref name="stop"/> fires no new item starts, and the ones in flight get <see cref="StopGrace"/> to finish and
+    /// be recorded (an answer already paid for is kept, and is not asked again on resume); after that they are aborted.
+    /// Throws <see cref="OperationCanceledException"/> once stopped; the first failure of a body stops new items too.
+    /// </summary>
+    private async Task ForEachBoundedAsync<T>(IReadOnlyList<T> items, int concurrency, Func<T, CancellationToken, Task> body, CancellationToken stop)
+    {
+        using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        using var graceAfterStop = stop.Register(() => abort.CancelAfter(StopGrace));
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
+        var running = new List<Task>(items.Count);
+        var faulted = 0;
+        foreach (var item in items)
+        {
+            if (stop.IsCancellationRequested || Volatile.Read(ref faulted) != 0)
+            {
+                break;
+            }
+
+            try
+            {
+                await slots.WaitAsync(stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            running.Add(RunOneAsync(item));
+        }
+
+        await Task.WhenAll(running).ConfigureAwait(false);
+        stop.ThrowIfCancellationRequested();
+
+        async Task RunOneAsync(T item)
+        {
+            try
+            {
+                await body(item, abort.Token).ConfigureAwait(false);
+            }
+            catch
+            {
+                Interlocked.Exchange(ref faulted, 1);
+                throw;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
     }
 
     private async Task RenewLeaseAsync(EvalStore store, int runId, CancellationToken ct)

@@ -1194,8 +1194,8 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<decimal?>("CostUsd")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
 
                     b.Property<string>("Error")
                         .HasMaxLength(2000)
@@ -1262,8 +1262,8 @@ namespace Modelwatch.Data.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<decimal?>("CostUsd")
-                        .HasPrecision(18, 6)
-                        .HasColumnType("numeric(18,6)");
+                        .HasPrecision(20, 10)
+                        .HasColumnType("numeric(20,10)");
 
                     b.Property<int?>("InputTokens")
                         .HasColumnType("integer");

@@ -1158,7 +1158,7 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("CostUsd")
-                        .HasPrecision(18, 6)
+                        .HasPrecision(20, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Error")
@@ -1224,7 +1224,7 @@ namespace Modelwatch.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("CostUsd")
-                        .HasPrecision(18, 6)
+                        .HasPrecision(20, 10)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("InputTokens")

@@ -7,6 +7,14 @@ namespace Modelwatch.Data.Evals;
 internal static class EvalColumnLengths
 {
     public const int Enum = 32;
+
+    /// <summary>
+    /// Scale of a request's cost in USD. Six places (a micro-dollar) rounded a cheap model's answer (7 input and 4
+    /// output tokens at $1.50/$6 per million: $0.0000345) by 1.4%, and the error adds up over a run's thousands of answers.
+    /// </summary>
+    public const int CostScale = 10;
+
+    public const int CostPrecision = 20;
 }
 
 internal sealed class EvalPromptSetConfiguration : IEntityTypeConfiguration<EvalPromptSet>
@@ -75,7 +83,7 @@ internal sealed class EvalAnswerConfiguration : IEntityTypeConfiguration<EvalAns
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(EvalColumnLengths.Enum);
         builder.Property(a => a.Error).HasMaxLength(EvalAnswer.MaxErrorLength);
-        builder.Property(a => a.CostUsd).HasPrecision(18, 6);
+        builder.Property(a => a.CostUsd).HasPrecision(EvalColumnLengths.CostPrecision, EvalColumnLengths.CostScale);
         // One answer per model and prompt: the database, not the runner, guarantees nothing is answered twice.
         builder.HasIndex(a => new { a.RunModelId, a.PromptId }).IsUnique();
         builder.HasIndex(a => new { a.RunId, a.PromptId });
@@ -95,7 +103,7 @@ internal sealed class EvalJudgementConfiguration : IEntityTypeConfiguration<Eval
         builder.Property(j => j.Verdict).HasConversion<string>().HasMaxLength(EvalColumnLengths.Enum);
         builder.Property(j => j.Choice).HasConversion<string>().HasMaxLength(EvalColumnLengths.Enum);
         builder.Property(j => j.Judge).HasMaxLength(EvalJudgement.MaxJudgeLength);
-        builder.Property(j => j.CostUsd).HasPrecision(18, 6);
+        builder.Property(j => j.CostUsd).HasPrecision(EvalColumnLengths.CostPrecision, EvalColumnLengths.CostScale);
         // One verdict per judge and ordered pair: the LLM judge's two orders are two rows; a resumed run skips both.
         builder.HasIndex(j => new { j.AnswerAId, j.AnswerBId, j.Kind, j.Judge }).IsUnique();
         builder.HasIndex(j => new { j.RunId, j.PromptId });
