@@ -10,8 +10,8 @@ using Modelwatch.Web.Features.Evals;
 namespace Modelwatch.Web.Tests.Features.Evals;
 
 /// <summary>
-/// The app with one fake OpenAI-compatible provider ("fake") serving <see cref="EvalFakeModels.All"/>, answering as
-/// <see cref="EvalFakeModels.Answer"/> says, with fast retries; helpers to make a set and a run and to wait for a run.
+/// The app with one fake OpenAI-compatible provider ("fake") serving <see cref="FakeEvalModels.All"/>, answering as
+/// <see cref="FakeEvalModels.Answer"/> says, with fast retries; helpers to make a set and a run and to wait for a run.
 /// </summary>
 public sealed class EvalTestApp : IAsyncDisposable
 {
@@ -38,8 +38,8 @@ public sealed class EvalTestApp : IAsyncDisposable
     public static async Task<EvalTestApp> StartAsync(DatabaseProvider provider)
     {
         var fake = await FakeOpenAiServer.StartNewAsync();
-        fake.Models = EvalFakeModels.All;
-        fake.Answer = EvalFakeModels.Answer;
+        fake.Models = FakeEvalModels.All;
+        fake.Answer = FakeEvalModels.Answer;
         var settings = new Dictionary<string, string?>
         {
             ["Modelwatch:Arena:Providers:0:Name"] = Provider,
@@ -50,9 +50,9 @@ public sealed class EvalTestApp : IAsyncDisposable
             ["Modelwatch:Arena:Providers:0:RetryBaseDelay"] = "00:00:00.020",
             ["Modelwatch:Arena:Providers:0:MaxConcurrency"] = "16",
         };
-        for (var i = 0; i < EvalFakeModels.All.Length; i++)
+        for (var i = 0; i < FakeEvalModels.All.Length; i++)
         {
-            settings[string.Create(CultureInfo.InvariantCulture, $"Modelwatch:Arena:Providers:0:Models:{i}")] = EvalFakeModels.All[i];
+            settings[string.Create(CultureInfo.InvariantCulture, $"Modelwatch:Arena:Providers:0:Models:{i}")] = FakeEvalModels.All[i];
         }
 
         try
