@@ -41,7 +41,11 @@ internal sealed record HumanVoteRun(int RunId, IReadOnlyDictionary<long, SeededA
                 var fails = failed is { } f && f.Prompt == p && f.Model == m;
                 var answer = new EvalAnswer
                 {
-                    RunId = run.Id, PromptId = prompt.Id, RunModelId = model.Id, AnsweredAt = now, TotalMs = 100,
+                    RunId = run.Id,
+                    PromptId = prompt.Id,
+                    RunModelId = model.Id,
+                    AnsweredAt = now,
+                    TotalMs = 100,
                     Outcome = fails ? AnswerOutcome.Failed : AnswerOutcome.Completed,
                     Text = fails ? "" : $"{model.Label} answers {prompt.Key}",
                     Error = fails ? "HTTP 500" : null,
