@@ -49,16 +49,17 @@ public sealed partial class EvalRunner(
             return new EvalRunOutcome(runId, run.Status, true, 0, 0, 0, 0, 0, 0, $"Another instance ({run.LeaseOwner}) is running this evaluation.");
         }
 
-        var tally = new Tally();
+        var tally = new EvalRunTally();
+        using var slots = new ProviderSlots();
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var renewal = RenewLeaseAsync(store, runId, renewing.Token);
         try
         {
             await store.SetStatusAsync(runId, EvalRunStatus.Running, null, ct).ConfigureAwait(false);
-            await AnswerAllAsync(store, run, tally, progress, ct).ConfigureAwait(false);
+            await AnswerAllAsync(store, run, slots, tally, progress, ct).ConfigureAwait(false);
             if (run.Judge is not null)
             {
-                await JudgeAllAsync(store, run, tally, progress, ct).ConfigureAwait(false);
+                await JudgeAllAsync(store, run, slots, tally, progress, ct).ConfigureAwait(false);
             }
 
             await store.SetStatusAsync(runId, EvalRunStatus.Completed, null, CancellationToken.None).ConfigureAwait(false);
@@ -83,15 +84,15 @@ public sealed partial class EvalRunner(
         }
     }
 
-    private async Task AnswerAllAsync(EvalStore store, EvalRunSummary run, Tally tally, IProgress<EvalProgress>? progress, CancellationToken ct)
+    private async Task AnswerAllAsync(EvalStore store, EvalRunSummary run, ProviderSlots slots, EvalRunTally tally, IProgress<EvalProgress>? progress, CancellationToken ct)
     {
         var pending = await store.PendingAnswersAsync(run.Id, ct).ConfigureAwait(false);
         var total = run.Progress.AnswersExpected;
         var standing = total - pending.Count;
         progress?.Report(new EvalProgress(EvalProgress.Answers, standing, total, 0));
-        await ForEachBoundedAsync(pending, run.Concurrency, async (item, token) =>
+        await BoundedWork.ForEachAsync(pending, run.Concurrency, StopGrace, time, async (item, token) =>
         {
-            var answer = await AskAsync(item, run.MaxOutputTokens, token).ConfigureAwait(false);
+            var answer = await AskAsync(item, run.MaxOutputTokens, slots, token).ConfigureAwait(false);
             var recorded = await store.RecordAnswerAsync(run.Id, answer, token).ConfigureAwait(false);
             var failed = answer.Outcome is AnswerOutcome.Failed or AnswerOutcome.TimedOut;
             tally.Answer(recorded, failed);
@@ -101,7 +102,7 @@ public sealed partial class EvalRunner(
         }, ct).ConfigureAwait(false);
     }
 
-    private async Task<AnswerRecord> AskAsync(PendingAnswer item, int maxOutputTokens, CancellationToken ct)
+    private async Task<AnswerRecord> AskAsync(PendingAnswer item, int maxOutputTokens, ProviderSlots slots, CancellationToken ct)
     {
         var client = providers.GetChatClient(item.Provider, item.Model);
         if (client is null || !providers.TryGetOptions(item.Provider, out var options))
@@ -109,6 +110,7 @@ public sealed partial class EvalRunner(
             return new AnswerRecord(item.PromptId, item.RunModelId, AnswerOutcome.Failed, "", $"The provider '{item.Provider}' is not configured.", null, null, null, 0);
         }
 
+        using var slot = await slots.TakeAsync(item.Provider, options.MaxConcurrency, ct).ConfigureAwait(false);
         var answer = await streaming.StreamAsync(
             options, client, [new ChatMessage(ChatRole.User, item.PromptText)], new ChatOptions { MaxOutputTokens = maxOutputTokens }, null, ct).ConfigureAwait(false);
         return new AnswerRecord(
@@ -123,7 +125,7 @@ public sealed partial class EvalRunner(
             answer.Duration.TotalMilliseconds);
     }
 
-    private async Task JudgeAllAsync(EvalStore store, EvalRunSummary run, Tally tally, IProgress<EvalProgress>? progress, CancellationToken ct)
+    private async Task JudgeAllAsync(EvalStore store, EvalRunSummary run, ProviderSlots slots, EvalRunTally tally, IProgress<EvalProgress>? progress, CancellationToken ct)
     {
         var judge = run.Judge!;
         var client = providers.GetChatClient(run.JudgeProvider!, run.JudgeModel!);
@@ -138,18 +140,9 @@ public sealed partial class EvalRunner(
         var total = after?.Progress.GamesExpected ?? games.Count;
         var standing = after?.Progress.GamesJudged ?? 0;
         progress?.Report(new EvalProgress(EvalProgress.Judging, standing, total, 0));
-        await ForEachBoundedAsync(games, run.Concurrency, async (game, token) =>
+        await BoundedWork.ForEachAsync(games, run.Concurrency, StopGrace, time, async (game, token) =>
         {
-            var answer = await streaming.StreamAsync(
-                options,
-                client,
-                [
-                    new ChatMessage(ChatRole.System, ArenaHardJudgePrompt.System),
-                    new ChatMessage(ChatRole.User, ArenaHardJudgePrompt.User(game.PromptText, game.AnswerAText, game.AnswerBText, game.Reference)),
-                ],
-                new ChatOptions { Temperature = 0, MaxOutputTokens = JudgeMaxOutputTokens },
-                null,
-                token).ConfigureAwait(false);
+            var answer = await AskJudgeAsync(options, client, game, slots, token).ConfigureAwait(false);
             if (answer.Outcome != AnswerOutcome.Completed)
             {
                 // Not stored: the game stays pending and is asked again on resume.
@@ -169,57 +162,20 @@ public sealed partial class EvalRunner(
         }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Runs <paramref name="body"/> for each item with at most <paramref name="concurrency"/> at once. When
-    /// <paramref name="stop"/> fires no new item starts, and the ones in flight get <see cref="StopGrace"/> to finish and
-    /// be recorded (an answer already paid for is kept, and is not asked again on resume); after that they are aborted.
-    /// Throws <see cref="OperationCanceledException"/> once stopped; the first failure of a body stops new items too.
-    /// </summary>
-    private async Task ForEachBoundedAsync<T>(IReadOnlyList<T> items, int concurrency, Func<T, CancellationToken, Task> body, CancellationToken stop)
+    /// <summary>One game to the judge: Arena-Hard's system prompt and user message, temperature 0.</summary>
+    private async Task<StreamedAnswer> AskJudgeAsync(ProviderOptions options, IChatClient client, PendingGame game, ProviderSlots slots, CancellationToken ct)
     {
-        using var abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        using var graceAfterStop = stop.Register(() => abort.CancelAfter(StopGrace));
-        using var slots = new SemaphoreSlim(concurrency, concurrency);
-        var running = new List<Task>(items.Count);
-        var faulted = 0;
-        foreach (var item in items)
-        {
-            if (stop.IsCancellationRequested || Volatile.Read(ref faulted) != 0)
-            {
-                break;
-            }
-
-            try
-            {
-                await slots.WaitAsync(stop).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                break;
-            }
-
-            running.Add(RunOneAsync(item));
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
-        stop.ThrowIfCancellationRequested();
-
-        async Task RunOneAsync(T item)
-        {
-            try
-            {
-                await body(item, abort.Token).ConfigureAwait(false);
-            }
-            catch
-            {
-                Interlocked.Exchange(ref faulted, 1);
-                throw;
-            }
-            finally
-            {
-                slots.Release();
-            }
-        }
+        using var slot = await slots.TakeAsync(options.Name, options.MaxConcurrency, ct).ConfigureAwait(false);
+        return await streaming.StreamAsync(
+            options,
+            client,
+            [
+                new ChatMessage(ChatRole.System, ArenaHardJudgePrompt.System),
+                new ChatMessage(ChatRole.User, ArenaHardJudgePrompt.User(game.PromptText, game.AnswerAText, game.AnswerBText, game.Reference)),
+            ],
+            new ChatOptions { Temperature = 0, MaxOutputTokens = JudgeMaxOutputTokens },
+            null,
+            ct).ConfigureAwait(false);
     }
 
     private async Task RenewLeaseAsync(EvalStore store, int runId, CancellationToken ct)
@@ -245,44 +201,4 @@ public sealed partial class EvalRunner(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Evaluation run {RunId} failed.")]
     private partial void LogRunFailed(Exception error, int runId);
-
-    /// <summary>Counts of one session, updated from the parallel workers.</summary>
-    private sealed class Tally
-    {
-        private int _answered, _answersFailed, _refused, _judged, _unparsed, _judgeFailed;
-
-        public int AnswersFailed => Volatile.Read(ref _answersFailed);
-
-        public int JudgeCallsFailed => Volatile.Read(ref _judgeFailed);
-
-        public void Answer(AnswerRecordOutcome recorded, bool failed)
-        {
-            if (recorded == AnswerRecordOutcome.Refused)
-            {
-                Interlocked.Increment(ref _refused);
-                return;
-            }
-
-            Interlocked.Increment(ref failed ? ref _answersFailed : ref _answered);
-        }
-
-        public void Judgement(bool stored, bool unparsed)
-        {
-            if (!stored)
-            {
-                return;
-            }
-
-            Interlocked.Increment(ref _judged);
-            if (unparsed)
-            {
-                Interlocked.Increment(ref _unparsed);
-            }
-        }
-
-        public void JudgeCallFailed() => Interlocked.Increment(ref _judgeFailed);
-
-        public EvalRunOutcome Outcome(int runId, EvalRunStatus status, string? error) => new(
-            runId, status, false, _answered, _answersFailed, _refused, _judged, _unparsed, _judgeFailed, error);
-    }
 }

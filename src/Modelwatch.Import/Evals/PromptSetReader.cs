@@ -40,7 +40,7 @@ public static class PromptSetReader
             _ => CsvPrompts.Read(text, name),
         };
         return records.Count == 0
-            ? throw new PromptSetFileException(name, 1, null, "the file holds no prompts")
+            ? throw new PromptSetFileException(name, 1, null, "the file holds no prompts; expected at least one prompt (after the header, for CSV)")
             : records;
     }
 
