@@ -43,9 +43,13 @@ internal static class EvalCatalogLink
             .Where(p => p.EffectiveTo == null && p.InputPerMillion != null)
             .Join(db.Set<Offering>().Where(o => o.ModelId == modelId && o.Variant == null), p => p.OfferingId, o => o.Id, (p, o) => new { o.Provider, p.InputPerMillion, p.OutputPerMillion })
             .ToListAsync(ct).ConfigureAwait(false);
-        var own = prices.Where(p => lab is not null && string.Equals(p.Provider, lab, StringComparison.OrdinalIgnoreCase)).OrderBy(p => p.InputPerMillion).FirstOrDefault()
-            ?? prices.Where(p => !(p.InputPerMillion == 0m && (p.OutputPerMillion ?? 0m) == 0m)).OrderBy(p => p.InputPerMillion).FirstOrDefault()
+        // A $0 listing is a free tier (rate-limited, often a promotion): the lab's paid offering first, as the cards choose.
+        var own = prices.Where(p => lab is not null && string.Equals(p.Provider, lab, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(p => IsFree(p.InputPerMillion, p.OutputPerMillion)).ThenBy(p => p.InputPerMillion).FirstOrDefault()
+            ?? prices.Where(p => !IsFree(p.InputPerMillion, p.OutputPerMillion)).OrderBy(p => p.InputPerMillion).FirstOrDefault()
             ?? prices.OrderBy(p => p.InputPerMillion).FirstOrDefault();
         return (own?.InputPerMillion, own?.OutputPerMillion);
     }
+
+    private static bool IsFree(decimal? input, decimal? output) => input == 0m && (output ?? 0m) == 0m;
 }
