@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Modelwatch.Cli.Commands;
 using Modelwatch.Cli.Commands.Catalog;
+using Modelwatch.Cli.Commands.Evals;
 using Modelwatch.Cli.Commands.News;
 
 namespace Modelwatch.Cli;
@@ -19,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(ImportVotesCommand.Create(context));
         root.Subcommands.Add(CatalogCommand.Create(context));
         root.Subcommands.Add(NewsCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
         // After the news command (when there is one): digest joins its verbs.
         DigestCommand.AttachTo(root, context);
         return root;

@@ -5,6 +5,7 @@ using Modelwatch.Web.Features.Access;
 using Modelwatch.Web.Features.Arena;
 using Modelwatch.Web.Features.Benchmarks;
 using Modelwatch.Web.Features.Compare;
+using Modelwatch.Web.Features.Evals;
 using Modelwatch.Web.Features.Languages;
 using Modelwatch.Web.Features.Leaderboard;
 using Modelwatch.Web.Features.Models;
@@ -49,6 +50,7 @@ public static class ModelwatchHosting
         services.AddArena(builder.Configuration);
         services.AddNews(builder.Configuration);
         services.AddNewsDigest(builder.Configuration);
+        services.AddEvals();
         return builder;
     }
 
@@ -86,6 +88,7 @@ public static class ModelwatchHosting
         api.MapArenaApi();
         api.MapNewsApi();
         api.MapNewsDigestApi();
+        api.MapEvalsApi();
         return app;
     }
 }
