@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Modelwatch.Web.Features.Access;
+using Modelwatch.Web.Features.Advisor;
 using Modelwatch.Web.Features.Arena;
 using Modelwatch.Web.Features.Benchmarks;
 using Modelwatch.Web.Features.Compare;
@@ -46,6 +47,7 @@ public static class ModelwatchHosting
         services.AddSources();
         services.AddModels().AddCompare().AddBenchmarks();
         services.AddPublished();
+        services.AddAdvisor();
         services.AddArena(builder.Configuration);
         services.AddNews(builder.Configuration);
         services.AddNewsDigest(builder.Configuration);
@@ -83,6 +85,7 @@ public static class ModelwatchHosting
         api.MapModelsApi().MapCompareApi().MapBenchmarksApi();
         api.MapVotesApi();
         api.MapPublishedApi();
+        api.MapAdvisorApi();
         api.MapArenaApi();
         api.MapNewsApi();
         api.MapNewsDigestApi();
