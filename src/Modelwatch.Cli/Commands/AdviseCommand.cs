@@ -44,7 +44,16 @@ public static class AdviseCommand
             }
 
             var contexts = await CatalogDatabase.OpenAsync(result, database, ct).ConfigureAwait(false);
-            var advice = await new AdvisorService(contexts, context.Time).AdviseAsync(request, ct).ConfigureAwait(false);
+            AdvisorResult advice;
+            try
+            {
+                advice = await new AdvisorService(contexts, context.Time).AdviseAsync(request, ct).ConfigureAwait(false);
+            }
+            catch (AdvisorRequestException error)
+            {
+                return RankCommand.Fail(context, ExitCodes.InvalidRequest, $"--{error.Field}: {error.Message}");
+            }
+
             AdviseWriter.Write(context.Out, result.GetValue(format)!, advice);
             var web = "/advisor?" + AdvisorQuery.ToQuery(request);
             // JSON stays pure on stdout; the web address then goes with the summary on stderr.

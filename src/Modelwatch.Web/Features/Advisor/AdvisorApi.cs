@@ -22,21 +22,25 @@ public static class AdvisorApi
 
     internal static async Task<Results<JsonHttpResult<AdvisorResult>, ProblemHttpResult>> GetAsync(HttpRequest request, AdvisorService advisor, CancellationToken ct)
     {
-        AdvisorRequest question;
         try
         {
-            question = AdvisorFields.Parse(request.Query);
+            var result = await advisor.AdviseAsync(AdvisorFields.Parse(request.Query), ct);
+            return TypedResults.Json(result, AdvisorJson.Options);
         }
         catch (AdvisorQueryException error)
         {
-            return TypedResults.Problem(
-                detail: error.Message,
-                statusCode: StatusCodes.Status400BadRequest,
-                title: $"Bad advisor field '{error.Field}'",
-                extensions: new Dictionary<string, object?> { ["field"] = error.Field });
+            return Problem(error.Field, error.Message);
         }
-
-        var result = await advisor.AdviseAsync(question, ct);
-        return TypedResults.Json(result, AdvisorJson.Options);
+        catch (AdvisorRequestException error)
+        {
+            // Readable, but not served by the data (a dataset that is not stored).
+            return Problem(error.Field, $"{error.Field}: {error.Message}");
+        }
     }
+
+    private static ProblemHttpResult Problem(string field, string detail) => TypedResults.Problem(
+        detail: detail,
+        statusCode: StatusCodes.Status400BadRequest,
+        title: $"Bad advisor field '{field}'",
+        extensions: new Dictionary<string, object?> { ["field"] = field });
 }

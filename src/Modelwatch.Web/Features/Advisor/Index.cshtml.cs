@@ -45,7 +45,16 @@ public sealed class IndexModel(AdvisorService advisor) : PageModel
             return;
         }
 
-        Result = await advisor.AdviseAsync(Question, ct);
+        try
+        {
+            Result = await advisor.AdviseAsync(Question, ct);
+        }
+        catch (AdvisorRequestException error)
+        {
+            // Readable, but not served by the data (a dataset that is not stored): shown like a field error.
+            Error = new AdvisorQueryException(error.Field, error.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
     }
 
     /// <summary>What the form shows in a field: what was typed (also when wrong), else the default question's value.</summary>
