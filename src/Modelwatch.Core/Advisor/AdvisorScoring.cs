@@ -11,6 +11,13 @@ internal sealed record Rated(AdvisorCandidate Candidate, double Rating, double L
 {
     public string Id => Candidate.ModelId;
 
+    /// <summary>
+    /// The price compared with others: null for $0 as for no price. The catalog shows $0 only for a model offered
+    /// nowhere for money — a free tier (rate-limited) or a subscription plan, not a per-token price to plan on — so it
+    /// neither wins on price nor sets the scale, and the pick says its price cannot be compared.
+    /// </summary>
+    public decimal? ComparablePrice => Price > 0 ? Price : null;
+
     /// <summary>Both intervals share a point: neither is clearly ahead.</summary>
     public static bool Overlap(double lowA, double highA, double lowB, double highB) => lowA <= highB && lowB <= highA;
 
@@ -22,7 +29,8 @@ internal sealed record Rated(AdvisorCandidate Candidate, double Rating, double L
         var lower = double.IsFinite(q.Lower) ? Math.Min(q.Lower, q.Rating) : q.Rating;
         var upper = double.IsFinite(q.Upper) ? Math.Max(q.Upper, q.Rating) : q.Rating;
         var speed = candidate.Speed?.MedianTokensPerSecond is { } s && double.IsFinite(s) && s > 0 ? s : (double?)null;
-        return new(candidate, q.Rating, lower, upper, AdvisorPricing.Blended(candidate.InputPerMillion, candidate.OutputPerMillion), speed);
+        var shown = lower == q.Lower && upper == q.Upper ? candidate : candidate with { Quality = q with { Lower = lower, Upper = upper } };
+        return new(shown, q.Rating, lower, upper, AdvisorPricing.Blended(candidate.InputPerMillion, candidate.OutputPerMillion), speed);
     }
 }
 
@@ -34,7 +42,7 @@ internal sealed record Scored(Rated Model, double Score, double ScoreLow, double
 /// Quality: the rating min–max normalised over the eligible models' interval ends (lowest lower bound → 0, highest
 /// upper bound → 1), so the score at either end of an interval stays in [0, 1] and, with quality alone, comparing
 /// scores is comparing ratings. Price: log scale, cheapest → 1, dearest → 0 (a 2× price step costs the same anywhere
-/// on the scale; $0 counts as the cheapest paid price). Speed: median tokens per second, log scale, fastest → 1.
+/// on the scale; $0 counts as unknown, <see cref="Rated.ComparablePrice"/>). Speed: median tokens per second, log scale, fastest → 1.
 /// Unknown price or speed: the neutral 0.5, shown as a trade-off, so a missing number neither wins nor sinks a model.
 /// </summary>
 internal static class AdvisorScoring
@@ -51,12 +59,12 @@ internal static class AdvisorScoring
 
         var low = eligible.Min(m => m.Lower);
         var high = eligible.Max(m => m.Upper);
-        var price = LogScale.Over(eligible.Select(m => m.Price is { } p ? (double)p : (double?)null), higherIsBetter: false);
+        var price = LogScale.Over(eligible.Select(m => m.ComparablePrice is { } p ? (double)p : (double?)null), higherIsBetter: false);
         var speed = LogScale.Over(eligible.Select(m => m.TokensPerSecond), higherIsBetter: true);
         var total = weights.Quality + weights.Price + weights.Speed;
         return [.. eligible.Select(m =>
         {
-            var rest = (weights.Price * price.Of(m.Price is { } p ? (double)p : null)) + (weights.Speed * speed.Of(m.TokensPerSecond));
+            var rest = (weights.Price * price.Of(m.ComparablePrice is { } p ? (double)p : null)) + (weights.Speed * speed.Of(m.TokensPerSecond));
             return new Scored(
                 m,
                 ((weights.Quality * Quality(m.Rating)) + rest) / total,
@@ -81,7 +89,7 @@ internal static class AdvisorScoring
 
         public double Of(double? value)
         {
-            if (value is not { } v || !double.IsFinite(v) || v < 0)
+            if (value is not { } v || !double.IsFinite(v) || v <= 0)
             {
                 return Neutral;
             }
@@ -91,8 +99,7 @@ internal static class AdvisorScoring
                 return 1.0;
             }
 
-            // $0 (a model offered nowhere for money) sits at the cheapest end, not at minus infinity.
-            var x = v > 0 ? Math.Clamp(Math.Log(v), logLow, logHigh) : logLow;
+            var x = Math.Clamp(Math.Log(v), logLow, logHigh);
             var t = (x - logLow) / (logHigh - logLow);
             return higherIsBetter ? t : 1.0 - t;
         }

@@ -14,7 +14,7 @@ internal sealed class AdvisorTradeOffs
     {
         _eligible = eligible;
         _bestRated = eligible.OrderByDescending(m => m.Rating).ThenBy(m => m.Id, StringComparer.Ordinal).First();
-        _cheapest = eligible.Where(m => m.Price is not null).OrderBy(m => m.Price).ThenByDescending(m => m.Rating).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault();
+        _cheapest = eligible.Where(m => m.ComparablePrice is not null).OrderBy(m => m.ComparablePrice).ThenByDescending(m => m.Rating).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault();
         _largestContext = eligible.Where(m => m.Candidate.ContextWindow is not null).OrderByDescending(m => m.Candidate.ContextWindow).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault();
         _fastest = eligible.Where(m => m.TokensPerSecond is not null).OrderByDescending(m => m.TokensPerSecond).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault();
         _speedMatters = weights.Speed > 0;
@@ -30,13 +30,13 @@ internal sealed class AdvisorTradeOffs
             found.Add(new(TradeOffKind.LowerQuality, _bestRated.Rating - m.Rating, _bestRated.Id));
         }
 
-        if (m.Price is null)
+        if (m.ComparablePrice is not { } price)
         {
             found.Add(new(TradeOffKind.UnknownPrice));
         }
-        else if (_cheapest is { Price: { } cheapest } && m.Price > cheapest)
+        else if (_cheapest is { ComparablePrice: { } cheapest } && price > cheapest)
         {
-            found.Add(new(TradeOffKind.HigherPrice, cheapest > 0 ? (double)(m.Price.Value / cheapest) : null, _cheapest.Id));
+            found.Add(new(TradeOffKind.HigherPrice, (double)(price / cheapest), _cheapest.Id));
         }
 
         if (_largestContext is { Candidate.ContextWindow: { } largest } && m.Candidate.ContextWindow is { } context && context < largest)
@@ -69,20 +69,20 @@ internal sealed class AdvisorTradeOffs
         return found;
     }
 
-    /// <summary>The best-rated eligible model with a lower blended price; null when nothing is cheaper or this one is unpriced.</summary>
+    /// <summary>The best-rated eligible model with a lower blended price; null when nothing is cheaper or this one has no comparable price.</summary>
     public AdvisorAlternative? Cheaper(Rated m) =>
-        m.Price is not { } price
+        m.ComparablePrice is not { } price
             ? null
             : Alternative(_eligible
-                .Where(o => o.Id != m.Id && o.Price < price)
+                .Where(o => o.Id != m.Id && o.ComparablePrice < price)
                 .OrderByDescending(o => o.Rating).ThenBy(o => o.Price).ThenBy(o => o.Id, StringComparer.Ordinal)
                 .FirstOrDefault());
 
-    /// <summary>The cheapest eligible model rated clearly higher (its lower bound above this one's upper bound); unpriced ones last.</summary>
+    /// <summary>The cheapest eligible model rated clearly higher (its lower bound above this one's upper bound); unpriced and $0 ones last.</summary>
     public AdvisorAlternative? MoreCapable(Rated m) =>
         Alternative(_eligible
             .Where(o => o.Lower > m.Upper)
-            .OrderBy(o => o.Price is null).ThenBy(o => o.Price).ThenByDescending(o => o.Rating).ThenBy(o => o.Id, StringComparer.Ordinal)
+            .OrderBy(o => o.ComparablePrice is null).ThenBy(o => o.ComparablePrice).ThenByDescending(o => o.Rating).ThenBy(o => o.Id, StringComparer.Ordinal)
             .FirstOrDefault());
 
     private static AdvisorAlternative? Alternative(Rated? m) => m is null ? null : new(m.Id, m.Candidate.Name, m.Rating, m.Price);

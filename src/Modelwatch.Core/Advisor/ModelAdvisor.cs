@@ -119,10 +119,10 @@ public static class ModelAdvisor
 
     private static void AddScoringNotes(List<Rated> eligible, AdvisorWeights weights, List<string> notes)
     {
-        var unpriced = eligible.Count(m => m.Price is null);
+        var unpriced = eligible.Count(m => m.ComparablePrice is null);
         if (weights.Price > 0 && unpriced > 0)
         {
-            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{unpriced} eligible model(s) have no price: scored {AdvisorScoring.Neutral} (neutral) on price."));
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{unpriced} eligible model(s) have no price or only a $0 listing (a free tier or plan): scored {AdvisorScoring.Neutral} (neutral) on price."));
         }
 
         var unmeasured = eligible.Count(m => m.TokensPerSecond is null);

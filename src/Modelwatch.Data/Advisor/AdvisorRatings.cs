@@ -64,15 +64,18 @@ internal sealed class AdvisorRatings(IDbContextFactory<ModelwatchDbContext> cont
                 : datasets.Where(d => d.VoteCount > 0 && d.Categories.Contains(category, StringComparer.Ordinal))
                     .OrderBy(d => d.SourceFormat == LiveArenaFormat).ThenByDescending(d => d.VoteCount).ThenBy(d => d.Name, StringComparer.Ordinal)
                     .FirstOrDefault();
+            var searched = named is not null ? $"dataset '{named.Name}'"
+                : choice.PublishedOnly ? "LMArena's published boards"
+                : "the vote datasets or LMArena's published boards";
             if (dataset is not null)
             {
-                Fallback(profile, category, $"dataset '{dataset.Name}'", notes);
+                Fallback(profile, category, searched, notes);
                 return await FromDatasetAsync(db, dataset, category, notes, ct).ConfigureAwait(false);
             }
 
             if (published.TryGetValue(category, out var on))
             {
-                Fallback(profile, category, "the rating sources", notes);
+                Fallback(profile, category, searched, notes);
                 return await FromPublishedAsync(db, category, on, notes, ct).ConfigureAwait(false);
             }
         }
