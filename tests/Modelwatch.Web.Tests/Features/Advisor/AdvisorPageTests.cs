@@ -71,7 +71,7 @@ public sealed partial class AdvisorPageTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("data-field=\"min-context\"", page, StringComparison.Ordinal);
         Assert.Matches("<input[^>]* type=\"text\" id=\"min-context\" name=\"min-context\" value=\"lots\"[^>]*aria-invalid=\"true\"", page);
-        Assert.DoesNotContain("id=\"picks\" class=\"picks\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"short-list\"", page, StringComparison.Ordinal);
     }
 
     [Theory, BothDatabases]
