@@ -193,10 +193,25 @@ public sealed class AdvisorQueryTests
         // One value per key that differs from the default; a key the parser ignored would leave the request at its default.
         var values = new Dictionary<string, string>
         {
-            ["use"] = "language", ["language"] = "korean", ["self-host"] = "true", ["commercial"] = "true", ["min-context"] = "32k",
-            ["input"] = "image", ["output"] = "audio", ["tools"] = "true", ["max-price"] = "3", ["monthly-budget"] = "50",
-            ["monthly-input"] = "1M", ["monthly-output"] = "100k", ["max-latency"] = "2", ["w-quality"] = "3", ["w-price"] = "1",
-            ["w-speed"] = "1", ["dataset"] = "arena-140k", ["published-only"] = "false", ["picks"] = "7",
+            ["use"] = "language",
+            ["language"] = "korean",
+            ["self-host"] = "true",
+            ["commercial"] = "true",
+            ["min-context"] = "32k",
+            ["input"] = "image",
+            ["output"] = "audio",
+            ["tools"] = "true",
+            ["max-price"] = "3",
+            ["monthly-budget"] = "50",
+            ["monthly-input"] = "1M",
+            ["monthly-output"] = "100k",
+            ["max-latency"] = "2",
+            ["w-quality"] = "3",
+            ["w-price"] = "1",
+            ["w-speed"] = "1",
+            ["dataset"] = "arena-140k",
+            ["published-only"] = "false",
+            ["picks"] = "7",
         };
         Assert.Equal(AdvisorQueryKeys.All.Select(k => k.Key).Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
 
