@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Data;
 using Modelwatch.Data.Catalog;
+using Modelwatch.Data.Catalog.Store;
 
 namespace Modelwatch.Web.Features.Leaderboard;
 
@@ -151,44 +152,21 @@ public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> conte
         }
     }
 
-    /// <summary>Cards of the given models, with the lab's own current price (else the cheapest paid one, else $0).</summary>
+    /// <summary>Cards of the given models, with the current price <see cref="CurrentPrices"/> chooses (the lab's own, else the cheapest paid one, else $0).</summary>
     internal static async Task<Dictionary<string, ModelCard>> CardsAsync(ModelwatchDbContext db, IReadOnlyCollection<string> modelIds, CancellationToken ct)
     {
         var models = await db.Set<CatalogModel>().AsNoTracking()
             .Where(m => modelIds.Contains(m.Id))
             .Select(m => new { m.Id, m.Lab, m.DisplayName, m.Organisation, m.Licence, m.LicenceId, m.ContextWindow })
             .ToListAsync(ct).ConfigureAwait(false);
-        var prices = await db.Set<PriceRow>().AsNoTracking()
-            .Where(p => p.EffectiveTo == null)
-            .Join(db.Set<Offering>().Where(o => o.ModelId != null && modelIds.Contains(o.ModelId)), p => p.OfferingId, o => o.Id, (p, o) => new
-            {
-                ModelId = o.ModelId!,
-                o.Provider,
-                o.Variant,
-                p.InputPerMillion,
-                p.OutputPerMillion,
-            })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var priceOf = prices
-            .Where(p => p.InputPerMillion is not null && p.Variant == null)
-            .GroupBy(p => p.ModelId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var prices = await CurrentPrices.OfAsync(db, models.ToDictionary(m => m.Id, m => m.Lab, StringComparer.Ordinal), ct).ConfigureAwait(false);
         var cards = new Dictionary<string, ModelCard>(StringComparer.Ordinal);
         foreach (var m in models)
         {
-            // The lab's own offering first; otherwise the cheapest paid one, because a $0 listing is a free tier
-            // (rate-limited, often a router's promotion) and would show every model as free. Only a model offered
-            // nowhere for money shows $0.
-            var own = priceOf.GetValueOrDefault(m.Id) is { } list
-                ? list.Where(p => string.Equals(p.Provider, m.Lab, StringComparison.OrdinalIgnoreCase)).OrderBy(p => IsFree(p.InputPerMillion, p.OutputPerMillion)).ThenBy(p => p.InputPerMillion).FirstOrDefault()
-                  ?? list.Where(p => !IsFree(p.InputPerMillion, p.OutputPerMillion)).OrderBy(p => p.InputPerMillion).FirstOrDefault()
-                  ?? list.OrderBy(p => p.InputPerMillion).First()
-                : null;
-            cards[m.Id] = new ModelCard(m.Id, m.DisplayName ?? m.Id, m.Organisation ?? m.Lab, m.Licence, m.LicenceId, m.ContextWindow, own?.InputPerMillion, own?.OutputPerMillion, own?.Provider);
+            var price = prices.GetValueOrDefault(m.Id);
+            cards[m.Id] = new ModelCard(m.Id, m.DisplayName ?? m.Id, m.Organisation ?? m.Lab, m.Licence, m.LicenceId, m.ContextWindow, price?.InputPerMillion, price?.OutputPerMillion, price?.Provider);
         }
 
         return cards;
     }
-
-    private static bool IsFree(decimal? input, decimal? output) => input == 0m && (output ?? 0m) == 0m;
 }
