@@ -91,6 +91,14 @@ public sealed partial class AdvisorPageTests
         }
 
         Assert.Contains($"<option value=\"{SeededData.VotesDataset}\"", page, StringComparison.Ordinal);
+        Assert.Contains("image", choices.Modalities);
+        foreach (var modality in choices.Modalities.Where(m => m != "text"))
+        {
+            Assert.Matches($"<input[^>]* type=\"checkbox\" id=\"input-{modality}\" name=\"input\" value=\"{modality}\"", page);
+        }
+
+        // Every model reads text: it is no constraint, so the form does not offer it.
+        Assert.DoesNotContain("id=\"input-text\"", page, StringComparison.Ordinal);
     }
 
     private static string Figure(string page, string id)
