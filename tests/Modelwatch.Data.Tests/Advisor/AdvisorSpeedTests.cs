@@ -41,6 +41,23 @@ public sealed class AdvisorSpeedTests
         Assert.All(fast.Excluded.Where(e => e.ModelId != DeepSeek), e => Assert.Contains(e.Violations, v => v is { Constraint: "latency", Detail: "time to first token not measured by this instance" }));
     }
 
+    [Theory, BothDatabases]
+    public async Task A_new_answer_reaches_the_advice_once_the_data_version_is_read_again(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateSeededAsync(provider, Cancel);
+        var clock = new FakeTimeProvider(Now);
+        var service = new AdvisorService(database.Contexts, clock);
+        var request = new AdvisorRequest { Picks = 10_000 };
+
+        var before = await service.AdviseAsync(request, Cancel);
+        await SeedAnswersAsync(database);
+        clock.Advance(AdvisorDataVersion.CheckInterval + TimeSpan.FromSeconds(1));
+        var after = await service.AdviseAsync(request, Cancel);
+
+        Assert.Null(before.Picks.Single(p => p.Candidate.ModelId == Gemini).Candidate.Speed);
+        Assert.Equal(3, after.Picks.Single(p => p.Candidate.ModelId == Gemini).Candidate.Speed?.Samples);
+    }
+
     private static async Task SeedAnswersAsync(TestDatabase database)
     {
         await using var db = database.CreateContext();
