@@ -13,7 +13,7 @@ public static class CliApp
     {
         var root = new RootCommand(
             "Modelwatch: reproducible LLM leaderboards from raw pairwise votes.\n" +
-            "Exit codes: 0 ok, 1 bad command line (or `catalog resolve`: not resolved), 2 invalid input file, 3 request does not fit the data, " +
+            "Exit codes: 0 ok, 1 bad command line (or `catalog resolve`: not resolved), 2 invalid input file (or `advise`: an option value it cannot read), 3 request does not fit the data, " +
             "4 catalog source could not be read, 5 database error, 130 interrupted.");
         root.Subcommands.Add(RankCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(CatalogCommand.Create(context));
         root.Subcommands.Add(NewsCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(AdviseCommand.Create(context));
         // After the news command (when there is one): digest joins its verbs.
         DigestCommand.AttachTo(root, context);
         return root;

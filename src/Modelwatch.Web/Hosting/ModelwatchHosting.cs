@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Modelwatch.Web.Features.Access;
+using Modelwatch.Web.Features.Advisor;
 using Modelwatch.Web.Features.Arena;
 using Modelwatch.Web.Features.Benchmarks;
 using Modelwatch.Web.Features.Compare;
@@ -47,6 +48,7 @@ public static class ModelwatchHosting
         services.AddSources();
         services.AddModels().AddCompare().AddBenchmarks();
         services.AddPublished();
+        services.AddAdvisor();
         services.AddArena(builder.Configuration);
         services.AddNews(builder.Configuration);
         services.AddNewsDigest(builder.Configuration);
@@ -85,6 +87,7 @@ public static class ModelwatchHosting
         api.MapModelsApi().MapCompareApi().MapBenchmarksApi();
         api.MapVotesApi();
         api.MapPublishedApi();
+        api.MapAdvisorApi();
         api.MapArenaApi();
         api.MapNewsApi();
         api.MapNewsDigestApi();
