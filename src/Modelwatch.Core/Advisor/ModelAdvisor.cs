@@ -58,8 +58,11 @@ public static class ModelAdvisor
         }
 
         var scored = AdvisorScoring.Score(eligible, weights);
+        // Position = 1 + how many score intervals lie wholly above this one: counted by binary search over the sorted
+        // low ends, so a large catalog costs n log n rather than n² comparisons.
+        var lows = scored.Select(o => o.ScoreLow).Order().ToArray();
         var positioned = scored
-            .Select(s => (Scored: s, Position: 1 + scored.Count(o => o.ScoreLow > s.ScoreHigh)))
+            .Select(s => (Scored: s, Position: 1 + CountAbove(lows, s.ScoreHigh)))
             .OrderBy(p => p.Position).ThenByDescending(p => p.Scored.Score).ThenByDescending(p => p.Scored.Model.Rating)
             .ThenBy(p => p.Scored.Model.Id, StringComparer.Ordinal)
             .ToList();
@@ -94,6 +97,26 @@ public static class ModelAdvisor
             [.. excluded.OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ThenBy(e => e.ModelId, StringComparer.Ordinal)],
             eligible.Count,
             allNotes);
+    }
+
+    /// <summary>How many of the ascending <paramref name="sorted"/> values are strictly greater than <paramref name="value"/>.</summary>
+    private static int CountAbove(double[] sorted, double value)
+    {
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (sorted[mid] > value)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return sorted.Length - lo;
     }
 
     /// <summary>Weights must be finite and not negative; all zero means "quality alone" (only ratios count, and 0/0 has none).</summary>
