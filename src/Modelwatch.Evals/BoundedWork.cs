@@ -32,6 +32,14 @@ internal static class BoundedWork
                 break;
             }
 
+            // A slot freed just as the stop came can still be granted to this wait (SemaphoreSlim hands it over when the
+            // release wins the race with the cancellation): check again, or a stopped run would start one more request.
+            if (stop.IsCancellationRequested)
+            {
+                slots.Release();
+                break;
+            }
+
             running.Add(RunOneAsync(item));
         }
 

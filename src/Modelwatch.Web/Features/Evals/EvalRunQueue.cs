@@ -24,6 +24,7 @@ public sealed partial class EvalRunQueue(EvalRunner runner, StoredProviders stor
 {
     private readonly ConcurrentDictionary<int, Job> _jobs = new();
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     /// <summary>Starts (or resumes) <paramref name="runId"/> unless this instance is already running it.</summary>
     public EvalQueueState Start(int runId)
@@ -70,12 +71,31 @@ public sealed partial class EvalRunQueue(EvalRunner runner, StoredProviders stor
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 
     /// <summary>Shutdown: cancel every run and wait for the runner to record it as Stopped.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // The test host can dispose the services before it stops the hosted ones; Dispose has cancelled every run then.
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            try
+            {
+                await _stopping.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Disposed while cancelling: the runs are cancelled either way.
+            }
+        }
+
         var running = _jobs.Values.Select(j => j.Task).OfType<Task>().ToList();
         await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
