@@ -76,7 +76,12 @@ public sealed record AdvisorWeights(double Quality = 1.0, double Price = 0.5, do
 /// null: automatic (a dataset that has the category, else LMArena's latest published board of it).
 /// </param>
 /// <param name="PublishedOnly">Use only LMArena's published boards.</param>
-public sealed record RatingSourceChoice(string? Dataset = null, bool PublishedOnly = false);
+/// <param name="EvalRun">
+/// One of the user's own evaluation runs to rank by (its LLM judge's board, else its people's board): quality on the
+/// user's own prompts instead of a public board. Excludes <paramref name="Dataset"/> and <paramref name="PublishedOnly"/>.
+/// </param>
+/// <param name="EvalTag">With <paramref name="EvalRun"/>: only the run's prompts with this tag.</param>
+public sealed record RatingSourceChoice(string? Dataset = null, bool PublishedOnly = false, int? EvalRun = null, string? EvalTag = null);
 
 /// <summary>A question to the advisor: what for, under which constraints, with which priorities.</summary>
 public sealed record AdvisorRequest

@@ -5,6 +5,7 @@ using Modelwatch.Core.Advisor;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Votes;
+using Modelwatch.Data.Evals.Store;
 using Modelwatch.Data.Leaderboards;
 using Modelwatch.Data.Votes;
 
@@ -42,6 +43,16 @@ internal sealed class AdvisorRatings(IDbContextFactory<ModelwatchDbContext> cont
 
     public async Task<AdvisorBoard> ReadAsync(ModelwatchDbContext db, UseCaseProfile profile, RatingSourceChoice choice, CancellationToken ct)
     {
+        if (choice.EvalRun is { } runId)
+        {
+            if (choice.Dataset is not null || choice.PublishedOnly)
+            {
+                throw new AdvisorRequestException("eval-run", "Rank by an evaluation run or by a public board, not both.");
+            }
+
+            return await AdvisorEvalBoards.ReadAsync(new EvalStore(contexts, time), runId, choice.EvalTag, ct).ConfigureAwait(false);
+        }
+
         if (choice.Dataset is not null && choice.PublishedOnly)
         {
             throw new AdvisorRequestException("published-only", "Choose a dataset or LMArena's published boards, not both.");
@@ -145,7 +156,7 @@ internal sealed class AdvisorRatings(IDbContextFactory<ModelwatchDbContext> cont
     }
 
     /// <summary>Several rated names of one catalog model (snapshots, thinking modes): the best-rated one speaks for it, under its own name.</summary>
-    private static Dictionary<string, QualityEvidence> Best(IEnumerable<(string ModelId, QualityEvidence Evidence)> rated) =>
+    internal static Dictionary<string, QualityEvidence> Best(IEnumerable<(string ModelId, QualityEvidence Evidence)> rated) =>
         rated.Where(r => double.IsFinite(r.Evidence.Rating))
             .GroupBy(r => r.ModelId, StringComparer.Ordinal)
             .ToDictionary(

@@ -48,7 +48,7 @@ public sealed class AdvisorService(IDbContextFactory<ModelwatchDbContext> contex
             version = await _version.CurrentAsync(db, ct).ConfigureAwait(false);
         }
 
-        var key = (version, string.Join('|', source.Dataset ?? "", source.PublishedOnly, string.Join(',', profile.Categories), string.Join(',', profile.Benchmarks)));
+        var key = (version, string.Join('|', source.Dataset ?? "", source.PublishedOnly, source.EvalRun, source.EvalTag ?? "", string.Join(',', profile.Categories), string.Join(',', profile.Benchmarks)));
         var added = false;
 
         // Its own context and no request's token: the load is shared by every request waiting for it.
@@ -86,7 +86,7 @@ public sealed class AdvisorService(IDbContextFactory<ModelwatchDbContext> contex
         }
     }
 
-    /// <summary>What the form offers: the published languages, the vote datasets and the catalog's modalities.</summary>
+    /// <summary>What the form offers: the published languages, the vote datasets, the catalog's modalities and the evaluation runs.</summary>
     public async Task<AdvisorChoices> ChoicesAsync(CancellationToken ct)
     {
         var db = await contexts.CreateDbContextAsync(ct).ConfigureAwait(false);
@@ -99,6 +99,7 @@ public sealed class AdvisorService(IDbContextFactory<ModelwatchDbContext> contex
                 .Where(m => m.InputModalities != null || m.OutputModalities != null)
                 .Distinct()
                 .ToListAsync(ct).ConfigureAwait(false);
+            var runs = await db.EvalRuns.AsNoTracking().OrderByDescending(r => r.Id).Select(r => new AdvisorEvalRunChoice(r.Id, r.Name)).ToListAsync(ct).ConfigureAwait(false);
             return new AdvisorChoices(
                 [.. published.Keys.Where(UseCaseMap.LanguageNames.Contains).Order(StringComparer.Ordinal)],
                 [.. datasets.Order(StringComparer.Ordinal)],
@@ -106,7 +107,10 @@ public sealed class AdvisorService(IDbContextFactory<ModelwatchDbContext> contex
                     .SelectMany(m => $"{m.InputModalities},{m.OutputModalities}".Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     .Select(m => m.ToLowerInvariant())
                     .Distinct(StringComparer.Ordinal)
-                    .Order(StringComparer.Ordinal)]);
+                    .Order(StringComparer.Ordinal)])
+            {
+                EvalRuns = runs,
+            };
         }
     }
 }

@@ -57,6 +57,18 @@ public static partial class AdvisorQuery
             throw new AdvisorQueryException(K.PublishedOnly, $"cannot be combined with dataset={dataset}: choose a vote dataset or LMArena's published boards.");
         }
 
+        var evalRun = One(K.EvalRun) is { } r ? AdvisorValues.Whole(K.EvalRun, r, 1, int.MaxValue) : (int?)null;
+        var evalTag = One(K.EvalTag)?.Trim();
+        if (evalRun is not null && (dataset is not null || publishedOnly))
+        {
+            throw new AdvisorQueryException(K.EvalRun, "cannot be combined with dataset or published-only: rank by your evaluation run or by a public board.");
+        }
+
+        if (evalTag is not null && evalRun is null)
+        {
+            throw new AdvisorQueryException(K.EvalTag, "applies with eval-run only: the tag of that run's prompts to rank by.");
+        }
+
         return new AdvisorRequest
         {
             UseCase = use,
@@ -74,7 +86,7 @@ public static partial class AdvisorQuery
                 MaxLatencySeconds = One(K.MaxLatency) is { } s ? AdvisorValues.Seconds(K.MaxLatency, s) : null,
             },
             Weights = weights,
-            RatingSource = new RatingSourceChoice(dataset, publishedOnly),
+            RatingSource = new RatingSourceChoice(dataset, publishedOnly, evalRun, evalTag),
             Picks = One(K.Picks) is { } n ? AdvisorValues.Whole(K.Picks, n, 1, K.MostPicks) : new AdvisorRequest().Picks,
         };
 
@@ -159,6 +171,8 @@ public static partial class AdvisorQuery
         Add(K.WeightSpeed, request.Weights.Speed != defaults.Weights.Speed ? AdvisorValues.Number(request.Weights.Speed) : null);
         Add(K.Dataset, request.RatingSource.Dataset);
         Add(K.PublishedOnly, request.RatingSource.PublishedOnly ? "true" : null);
+        Add(K.EvalRun, request.RatingSource.EvalRun?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Add(K.EvalTag, request.RatingSource.EvalTag);
         Add(K.Picks, request.Picks != defaults.Picks ? request.Picks.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
         return fields;
     }

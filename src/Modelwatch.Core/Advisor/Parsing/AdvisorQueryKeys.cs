@@ -35,6 +35,8 @@ public static class AdvisorQueryKeys
     public const string WeightSpeed = "w-speed";
     public const string Dataset = "dataset";
     public const string PublishedOnly = "published-only";
+    public const string EvalRun = "eval-run";
+    public const string EvalTag = "eval-tag";
     public const string Picks = "picks";
 
     /// <summary>The most picks a short list may hold.</summary>
@@ -61,6 +63,8 @@ public static class AdvisorQueryKeys
         new(WeightSpeed, "WEIGHT", "How much speed matters, 0 or more (default 0)."),
         new(Dataset, "NAME", "Fit the quality ratings from this stored vote dataset (default: automatic)."),
         new(PublishedOnly, null, "Use only LMArena's published boards for quality."),
+        new(EvalRun, "ID", "Rank by one of your own evaluation runs (its judge's board, else its people's) instead of a public board."),
+        new(EvalTag, "TAG", "With eval-run: only the run's prompts with this tag."),
         new(Picks, "N", $"How many picks to list, 1 to {MostPicks} (default 5)."),
     ];
 

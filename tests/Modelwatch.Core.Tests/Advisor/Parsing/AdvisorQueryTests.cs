@@ -213,7 +213,9 @@ public sealed class AdvisorQueryTests
             ["published-only"] = "false",
             ["picks"] = "7",
         };
-        Assert.Equal(AdvisorQueryKeys.All.Select(k => k.Key).Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
+        // eval-run and eval-tag choose another quality source than dataset; they are read in their own test below.
+        string[] evalKeys = ["eval-run", "eval-tag"];
+        Assert.Equal(AdvisorQueryKeys.All.Select(k => k.Key).Except(evalKeys).Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
 
         var defaults = AdvisorQuery.ToFields(new AdvisorRequest()).ToDictionary(f => f.Key, f => f.Value);
         var fields = AdvisorQuery.ToFields(Parse([.. values.Select(v => (v.Key, (string?)v.Value))])).ToDictionary(f => f.Key, f => f.Value);
@@ -224,6 +226,21 @@ public sealed class AdvisorQueryTests
         }
 
         Assert.True(Parse(("published-only", "true")).RatingSource.PublishedOnly);
+    }
+
+    [Fact]
+    public void An_evaluation_run_is_a_quality_source_of_its_own()
+    {
+        var request = Parse(("eval-run", "12"), ("eval-tag", " coding "));
+        Assert.Equal(new RatingSourceChoice(null, false, 12, "coding"), request.RatingSource);
+        Assert.Equal(request, Parse([.. AdvisorQuery.ToFields(request).Select(f => (f.Key, (string?)f.Value))]));
+        Assert.Contains("--eval-run 12 --eval-tag coding", AdvisorQuery.ToCommandLine(request), StringComparison.Ordinal);
+
+        Assert.Equal("eval-run", Fails(("eval-run", "12"), ("dataset", "arena-140k")).Field);
+        Assert.Equal("eval-run", Fails(("eval-run", "12"), ("published-only", "true")).Field);
+        Assert.Equal("eval-run", Fails(("eval-run", "0")).Field);
+        Assert.Equal("eval-run", Fails(("eval-run", "twelve")).Field);
+        Assert.Equal("eval-tag", Fails(("eval-tag", "coding")).Field);
     }
 
     [Fact]
