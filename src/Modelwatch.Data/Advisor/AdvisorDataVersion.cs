@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Modelwatch.Data.Catalog.Store;
 
 namespace Modelwatch.Data.Advisor;
 
@@ -26,13 +27,12 @@ internal sealed class AdvisorDataVersion(TimeProvider time)
             return known;
         }
 
-        var lastRun = await db.ImportRuns.MaxAsync(r => (long?)r.Id, ct).ConfigureAwait(false);
-        var reviewed = await db.Aliases.CountAsync(a => a.ReviewedAt != null, ct).ConfigureAwait(false);
+        var catalog = await VoteNameLinks.CatalogVersionAsync(db, ct).ConfigureAwait(false);
         var datasets = await db.VoteDatasets.AsNoTracking().Select(d => new { d.Id, d.Revision, d.ImportedAt }).ToListAsync(ct).ConfigureAwait(false);
         var arenaAnswers = await db.ArenaAnswers.CountAsync(ct).ConfigureAwait(false);
         var evalAnswers = await db.EvalAnswers.CountAsync(ct).ConfigureAwait(false);
         var evalJudgements = await db.EvalJudgements.CountAsync(ct).ConfigureAwait(false);
-        var version = string.Create(CultureInfo.InvariantCulture, $"{lastRun}:{reviewed}:{arenaAnswers}:{evalAnswers}:{evalJudgements}:")
+        var version = string.Create(CultureInfo.InvariantCulture, $"{catalog}:{arenaAnswers}:{evalAnswers}:{evalJudgements}:")
             + string.Join(',', datasets.OrderBy(d => d.Id).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Id}.{d.Revision}.{d.ImportedAt.UtcTicks}")));
         _version = version;
         Interlocked.Exchange(ref _checkedAt, time.GetTimestamp());

@@ -5,6 +5,7 @@ using Modelwatch.Core.Advisor;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Core.Leaderboards;
 using Modelwatch.Core.Votes;
+using Modelwatch.Data.Catalog.Store;
 using Modelwatch.Data.Evals.Store;
 using Modelwatch.Data.Leaderboards;
 using Modelwatch.Data.Votes;
@@ -130,7 +131,7 @@ internal sealed class AdvisorRatings(IDbContextFactory<ModelwatchDbContext> cont
     {
         var entries = await FitAsync(dataset, category, ct).ConfigureAwait(false);
         var names = await db.VoteModels.AsNoTracking().Where(m => m.DatasetId == dataset.Id).Select(m => m.Name).ToListAsync(ct).ConfigureAwait(false);
-        var modelOf = await LinksAsync(db, names, ct).ConfigureAwait(false);
+        var modelOf = await VoteNameLinks.ModelIdsAsync(db, names, ct).ConfigureAwait(false);
         var source = "dataset:" + dataset.Name;
         var asOf = DateOnly.FromDateTime(dataset.ImportedAt.UtcDateTime);
         var quality = Best(entries
@@ -163,25 +164,6 @@ internal sealed class AdvisorRatings(IDbContextFactory<ModelwatchDbContext> cont
                 g => g.Key,
                 g => g.OrderByDescending(r => r.Evidence.Rating).ThenBy(r => r.Evidence.RatedName, StringComparer.Ordinal).First().Evidence,
                 StringComparer.Ordinal);
-
-    /// <summary>
-    /// Vote names → catalog models through the catalog's aliases, as the leaderboard links them: automatic or accepted
-    /// links only (an unsure match rates nothing), LMArena's own alias first, then any source's alias with that id.
-    /// </summary>
-    private static async Task<Dictionary<string, string>> LinksAsync(ModelwatchDbContext db, List<string> names, CancellationToken ct)
-    {
-        var aliases = await db.Aliases.AsNoTracking()
-            .Where(a => a.ModelId != null && (a.Review == ReviewState.Automatic || a.Review == ReviewState.Accepted))
-            .Where(a => names.Contains(a.ExternalId))
-            .Select(a => new { a.ExternalId, a.Source, ModelId = a.ModelId! })
-            .ToListAsync(ct).ConfigureAwait(false);
-        return aliases
-            .GroupBy(a => a.ExternalId, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(a => a.Source == CatalogSources.LmArena ? 0 : 1).ThenBy(a => a.Source, StringComparer.Ordinal).First().ModelId,
-                StringComparer.Ordinal);
-    }
 
     private async Task<IReadOnlyList<LeaderboardEntry>> FitAsync(DatasetRow dataset, string category, CancellationToken ct)
     {

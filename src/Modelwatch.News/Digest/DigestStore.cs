@@ -77,7 +77,7 @@ public sealed class DigestStore(IDbContextFactory<ModelwatchDbContext> contexts,
     public Task<DigestChange> EditRecapAsync(long id, string recap, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(recap);
-        return ChangeDraftAsync(id, row =>
+        return ChangeDraftAsync(id, (_, row) =>
         {
             row.Recap = recap.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() + "\n";
             row.RecapEdited = true;
@@ -85,34 +85,15 @@ public sealed class DigestStore(IDbContextFactory<ModelwatchDbContext> contexts,
     }
 
     public Task<DigestChange> PublishAsync(long id, CancellationToken cancellationToken) =>
-        ChangeDraftAsync(id, row =>
+        ChangeDraftAsync(id, (_, row) =>
         {
             row.Status = NewsDigestStatus.Published;
             row.PublishedAt = time.GetUtcNow();
         }, cancellationToken);
 
     /// <summary>Deletes a draft (a published digest stays).</summary>
-    public async Task<DigestChange> DeleteDraftAsync(long id, CancellationToken cancellationToken)
-    {
-        var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await using (db.ConfigureAwait(false))
-        {
-            var row = await db.NewsDigests.SingleOrDefaultAsync(d => d.Id == id, cancellationToken).ConfigureAwait(false);
-            if (row is null)
-            {
-                return DigestChange.NotFound;
-            }
-
-            if (row.Status == NewsDigestStatus.Published)
-            {
-                return DigestChange.AlreadyPublished;
-            }
-
-            db.NewsDigests.Remove(row);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return DigestChange.Done;
-        }
-    }
+    public Task<DigestChange> DeleteDraftAsync(long id, CancellationToken cancellationToken) =>
+        ChangeDraftAsync(id, (db, row) => db.NewsDigests.Remove(row), cancellationToken);
 
     /// <summary>Drafts, newest first.</summary>
     public async Task<IReadOnlyList<NewsDigest>> DraftsAsync(int count, CancellationToken cancellationToken)
@@ -167,7 +148,7 @@ public sealed class DigestStore(IDbContextFactory<ModelwatchDbContext> contexts,
         }
     }
 
-    private async Task<DigestChange> ChangeDraftAsync(long id, Action<NewsDigest> change, CancellationToken cancellationToken)
+    private async Task<DigestChange> ChangeDraftAsync(long id, Action<ModelwatchDbContext, NewsDigest> change, CancellationToken cancellationToken)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -183,7 +164,7 @@ public sealed class DigestStore(IDbContextFactory<ModelwatchDbContext> contexts,
                 return DigestChange.AlreadyPublished;
             }
 
-            change(row);
+            change(db, row);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return DigestChange.Done;
         }

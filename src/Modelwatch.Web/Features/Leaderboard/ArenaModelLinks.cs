@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Modelwatch.Core.Catalog;
 using Modelwatch.Data;
@@ -68,7 +67,7 @@ public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> conte
             var cache = _cache;
             if (cache is null || time.GetElapsedTime(Interlocked.Read(ref _versionCheckedAt)) > VersionCheckInterval)
             {
-                var version = await CatalogVersionAsync(db, ct).ConfigureAwait(false);
+                var version = await VoteNameLinks.CatalogVersionAsync(db, ct).ConfigureAwait(false);
                 if (cache is null || cache.Version != version)
                 {
                     cache = new CardCache(version);
@@ -104,27 +103,9 @@ public sealed class ArenaModelLinks(IDbContextFactory<ModelwatchDbContext> conte
     /// <summary>Forgets every card (after an import or a review in this instance); other instances notice within <see cref="VersionCheckInterval"/>.</summary>
     public void Invalidate() => _cache = null;
 
-    /// <summary>Changes when an import run is added or an alias reviewed.</summary>
-    private static async Task<string> CatalogVersionAsync(ModelwatchDbContext db, CancellationToken ct)
-    {
-        var lastRun = await db.ImportRuns.MaxAsync(r => (long?)r.Id, ct).ConfigureAwait(false);
-        var reviewed = await db.Aliases.CountAsync(a => a.ReviewedAt != null, ct).ConfigureAwait(false);
-        return string.Create(CultureInfo.InvariantCulture, $"{lastRun}:{reviewed}");
-    }
-
     private static async Task<Dictionary<string, ModelCard>> ReadAsync(ModelwatchDbContext db, HashSet<string> wanted, CancellationToken ct)
     {
-        var aliases = await db.Set<ModelAlias>().AsNoTracking()
-            .Where(a => a.ModelId != null && (a.Review == ReviewState.Automatic || a.Review == ReviewState.Accepted))
-            .Where(a => wanted.Contains(a.ExternalId))
-            .Select(a => new { a.ExternalId, a.Source, ModelId = a.ModelId! })
-            .ToListAsync(ct).ConfigureAwait(false);
-        var modelOf = aliases
-            .GroupBy(a => a.ExternalId, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(a => a.Source == CatalogSources.LmArena ? 0 : 1).ThenBy(a => a.Source, StringComparer.Ordinal).First().ModelId,
-                StringComparer.Ordinal);
+        var modelOf = await VoteNameLinks.ModelIdsAsync(db, wanted, ct).ConfigureAwait(false);
         var cards = await CardsAsync(db, modelOf.Values.ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
         return modelOf.Where(p => cards.ContainsKey(p.Value)).ToDictionary(p => p.Key, p => cards[p.Value], StringComparer.Ordinal);
     }
